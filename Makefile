@@ -1,0 +1,67 @@
+# Back spasm help. `make run` to use it, `make test` to prove it; `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The newest Python 3.12 or later on this machine (pyenv shims included).
+PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 python3; do \
+	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	command -v $$candidate; break; fi; done)
+UV_VERSION := 0.13.9
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := backspasm.settings
+
+.PHONY: help setup run serve test lint css check-css node-tools browser bench
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+setup: $(VENV)/.synced ## Create .venv and install the locked Python dependencies
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or later is needed: install it, or set PYTHON=/path/to/python3.13"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv sync --locked --quiet --python $(BIN)/python
+	@touch $@
+
+run: setup ## Set everything up, load the guidance and serve the site on http://127.0.0.1:8000
+	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input
+	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+serve: setup ## Serve with production settings under gunicorn (needs DJANGO_SECRET_KEY)
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(MANAGE) migrate --no-input
+	$(BIN)/gunicorn --config gunicorn.conf.py backspasm.wsgi
+
+node-tools: node_modules/.installed ## Install the front-end build and test tools from package-lock.json
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+browser: ## Install Debian's Chromium for the browser tests when it is missing
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+css: node-tools ## Rebuild static/css from static/scss
+	npm run --silent css
+
+check-css: node-tools ## Fail when the committed CSS is not what static/scss compiles to
+	@tmp=$$(mktemp -d) && \
+	npx sass --no-source-map --style=compressed --quiet-deps --load-path=node_modules static/scss/main.scss $$tmp/main.css && \
+	npx sass --no-source-map --style=compressed --quiet-deps --load-path=node_modules static/scss/print.scss $$tmp/print.css && \
+	cmp -s $$tmp/main.css static/css/main.css && cmp -s $$tmp/print.css static/css/print.css || \
+	{ echo "static/css is stale: run 'make css' and commit the result"; exit 1; }
+
+lint: setup ## ruff, formatting, mypy and missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+test: setup node-tools browser check-css ## Set everything up and run the whole suite
+	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)

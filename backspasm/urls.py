@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from backspasm import views
+
+urlpatterns = [
+    path("", include("backspasm.content.urls")),
+    path("check/", include("triage.urls")),
+    path("self-care/", include("selfcare.urls")),
+    path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "backspasm.views.page_not_found"
+handler500 = "backspasm.views.server_error"
+
+admin.site.site_header = "Back spasm help: content"
+admin.site.site_title = "Back spasm help admin"
+admin.site.index_title = "Guidance, exercises and editors"

@@ -1,0 +1,34 @@
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", ["/", "/about/", "/privacy/", "/accessibility/"])
+def test_site_pages_render_with_the_emergency_number_in_the_footer(client: Client, url: str):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert b'href="tel:999"' in response.content
+
+
+def test_home_page_shows_the_emergency_callout_before_anything_else(client: Client):
+    body = client.get("/").content.decode()
+
+    assert body.index("app-callout") < body.index("govuk-button--start")
+
+
+def test_unknown_page_is_a_helpful_404_that_still_shows_urgent_help(client: Client):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert 'href="tel:999"' in response.content.decode()
+    assert 'href="tel:111"' in response.content.decode()
+
+
+def test_healthz_reports_database_and_cache(client: Client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
