@@ -59,7 +59,7 @@ check-css: node-tools ## Fail when the committed CSS is not what static/scss com
 lint: setup ## ruff, formatting, mypy and missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy .
+	DJANGO_DEBUG=1 $(BIN)/mypy .
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
 test: setup node-tools browser check-css ## Set everything up and run the whole suite

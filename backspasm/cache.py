@@ -55,5 +55,5 @@ class ForgivingRedisCache(RedisCache):
     def delete_many(self, *args: Any, **kwargs: Any) -> None:
         self._forgive("delete_many", None, *args, **kwargs)
 
-    def clear(self) -> bool:
-        return bool(self._forgive("clear", False))
+    def clear(self) -> None:
+        self._forgive("clear", None)

@@ -71,7 +71,7 @@ class CheckboxesField(GovukFieldMixin, forms.MultipleChoiceField):
         kwargs.setdefault("template_name", "forms/govuk/checkboxes.html")
         self.none_label = none_label
         super().__init__(*args, **kwargs)
-        self.choices = [*self.choices, (self.NONE, none_label)]
+        self.choices = [*list(self.choices), (self.NONE, none_label)]
         self.error_messages.setdefault(
             "none_and_others", f"Select '{none_label}' or the ones that apply, not both"
         )
@@ -100,4 +100,4 @@ class WholeNumberField(GovukFieldMixin, forms.IntegerField):
             value = value.strip().replace(",", "")
             if len(value) > 12:
                 raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return super().to_python(value)  # type: ignore[no-any-return]
+        return super().to_python(value)
