@@ -70,8 +70,8 @@ class CheckboxesField(GovukFieldMixin, forms.MultipleChoiceField):
     def __init__(self, *args: Any, none_label: str = "None of these", **kwargs: Any) -> None:
         kwargs.setdefault("template_name", "forms/govuk/checkboxes.html")
         self.none_label = none_label
-        super().__init__(*args, **kwargs)
-        self.choices = [*list(self.choices), (self.NONE, none_label)]
+        choices = [*kwargs.pop("choices", ()), (self.NONE, none_label)]
+        super().__init__(*args, choices=choices, **kwargs)
         self.error_messages.setdefault(
             "none_and_others", f"Select '{none_label}' or the ones that apply, not both"
         )
