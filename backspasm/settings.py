@@ -141,6 +141,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
         ),
     }
+else:
+    # One persistent connection per gunicorn worker, checked before reuse (docs/adr/0006). A
+    # database that does not answer fails the request in seconds, not at the worker timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -149,15 +153,30 @@ if REDIS_URL:
         "default": {
             "BACKEND": "backspasm.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "backspasm",
+            # Test workers share one Redis database: each keeps to its own keys.
+            "KEY_PREFIX": (
+                f"backspasm-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+                if TESTING
+                else "backspasm"
+            ),
             "TIMEOUT": 600,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }
-else:
+elif DEBUG or TESTING:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": 600,
+        }
+    }
+else:
+    # Without Redis the gunicorn workers of one machine still share one cache, so an editor's
+    # change reaches every worker at once; a per-process cache would keep serving old pages.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or BASE_DIR / ".cache",
             "TIMEOUT": 600,
         }
     }
