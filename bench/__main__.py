@@ -1,0 +1,280 @@
+"""`python -m bench`: load the site under gunicorn, print the figures, hold them to the budgets.
+
+Prints everything it measured, writes bench-results/latest.json, and exits 1 when any budget
+fails (2 when the site could not be measured at all).
+"""
+
+import argparse
+import json
+import os
+import platform
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from bench import budgets
+from bench.budgets import Check
+from bench.lighthouse import run_lighthouse
+from bench.pages import Target, discover
+from bench.server import ROOT, Server, running_server
+from bench.soak import soak
+from bench.weight import measure_visits
+from bench.wrk import LoadSpec, WrkResult, run_wrk
+
+RESULTS = ROOT / "bench-results" / "latest.json"
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds of wrk per page")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--soak-requests", type=int, default=5000)
+    parser.add_argument("--soak-concurrency", type=int, default=4)
+    parser.add_argument(
+        "--only",
+        default="load,weight,lighthouse,soak",
+        help="comma-separated parts to run: load, weight, lighthouse, soak",
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    return parser.parse_args()
+
+
+def _row(*cells: object, widths: tuple[int, ...]) -> str:
+    return "  ".join(
+        str(cell).ljust(width) if i == 0 else str(cell).rjust(width)
+        for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
+    )
+
+
+def _mark(checks: list[Check]) -> str:
+    return "PASS" if all(check.passed for check in checks) else "FAIL"
+
+
+def run_load(
+    server: Server, targets: list[Target], static_path: str, args: argparse.Namespace
+) -> tuple[list[dict[str, Any]], list[Check]]:
+    def load(path: str, spec: LoadSpec) -> WrkResult:
+        return run_wrk(
+            server.base_url + path,
+            spec,
+            connections=args.connections,
+            threads=args.threads,
+            duration_s=args.duration,
+        )
+
+    static = load(static_path, Target("static", "", static_path).load_spec())
+    ceiling = {"page": "static", "label": "Static asset (ceiling)", "path": static_path}
+    rows: list[dict[str, Any]] = [{**ceiling, **static.as_dict()}]
+    checks: list[Check] = []
+    for target in targets:
+        if target.missing:
+            checks += budgets.throughput_checks(target.label, target.method, None, None, 0)
+            rows.append({"page": target.key, "label": target.label, "missing": target.missing})
+            continue
+        result = load(target.path, target.load_spec())
+        ratio = result.requests_per_second / static.requests_per_second
+        page_checks = budgets.throughput_checks(
+            target.label, target.method, ratio, result.p99_ms, result.errors
+        )
+        checks += page_checks
+        rows.append(
+            {
+                "page": target.key,
+                "label": target.label,
+                "method": target.method,
+                "path": target.path,
+                "note": target.note,
+                **result.as_dict(),
+                "ratio": round(ratio, 3),
+                "budget": _mark(page_checks),
+            }
+        )
+    widths = (24, 9, 8, 8, 6, 7, 5)
+    print(f"\nThroughput: wrk, {args.connections} connections, {args.duration:g} s per page")
+    print(_row("page", "req/s", "p50 ms", "p99 ms", "ratio", "errors", "", widths=widths))
+    for row in rows:
+        if "missing" in row:
+            print(_row(row["label"], "-", "-", "-", "-", "-", "FAIL", widths=widths))
+            print(f"    not measured: {row['missing']}")
+            continue
+        print(
+            _row(
+                row["label"],
+                f"{row['requests_per_second']:.0f}",
+                f"{row['p50_ms']:.1f}",
+                f"{row['p99_ms']:.1f}",
+                f"{row.get('ratio', 1.0):.2f}",
+                row["errors"],
+                row.get("budget", ""),
+                widths=widths,
+            )
+        )
+        if row.get("note"):
+            print(f"    {row['note']}")
+    return rows, checks
+
+
+def run_weight(server: Server, targets: list[Target]) -> tuple[list[dict[str, Any]], list[Check]]:
+    rows: list[dict[str, Any]] = []
+    checks: list[Check] = []
+    widths = (24, 11, 9, 12, 10, 5)
+    print("\nBytes on the wire (Accept-Encoding: br, gzip)")
+    print(_row("page", "first KB", "requests", "repeat KB", "requests", "", widths=widths))
+    for target in targets:
+        if target.method != "GET" or target.missing:
+            continue
+        first, repeat = measure_visits(server.base_url, target.path, target.cookies)
+        page_checks = budgets.weight_checks(target.label, first.bytes, first.requests, repeat.bytes)
+        checks += page_checks
+        rows.append(
+            {
+                "page": target.key,
+                "path": target.path,
+                "first": first.as_dict(),
+                "repeat": repeat.as_dict(),
+            }
+        )
+        print(
+            _row(
+                target.label,
+                f"{first.bytes / 1024:.1f}",
+                first.requests,
+                f"{repeat.bytes / 1024:.1f}",
+                repeat.requests,
+                _mark(page_checks),
+                widths=widths,
+            )
+        )
+        for fetch in first.fetches:
+            path = urlsplit(fetch.url).path
+            print(f"    {fetch.bytes:>7,} B  {fetch.status}  {fetch.encoding:<8}  {path}")
+    return rows, checks
+
+
+def run_lighthouse_pages(
+    server: Server, targets: list[Target]
+) -> tuple[list[dict[str, Any]], list[Check]]:
+    by_key = {target.key: target for target in targets}
+    pages = {"home": "/", "article": by_key["article"].path, "checker_start": "/check/"}
+    pages["self_care_hub"] = "/self-care/"
+    rows: list[dict[str, Any]] = []
+    checks: list[Check] = []
+    print("\nLighthouse, mobile (performance, accessibility, best practices, SEO)")
+    for key, path in pages.items():
+        try:
+            scores, lost = run_lighthouse(server.base_url + path)
+        except RuntimeError as error:
+            checks += budgets.lighthouse_checks(key, {})
+            rows.append({"page": key, "path": path, "error": str(error)})
+            print(f"  {key:<16} {path:<32} FAIL: {error}")
+            continue
+        page_checks = budgets.lighthouse_checks(key, scores)
+        checks += page_checks
+        rows.append({"page": key, "path": path, "scores": scores, "lost_points": lost})
+        figures = " ".join(f"{scores[name]:>3}" for name in budgets.LIGHTHOUSE_MINIMUM)
+        print(f"  {key:<16} {path:<32} {figures}  {_mark(page_checks)}")
+        for item in lost:
+            print(f"      lost points: {item}")
+    return rows, checks
+
+
+def run_soak(server: Server, args: argparse.Namespace) -> tuple[dict[str, Any], list[Check]]:
+    print(f"\nSoak: {args.soak_requests} mixed requests, {args.soak_concurrency} visitors at once")
+    result = soak(
+        server.base_url,
+        server.worker_pids,
+        total=args.soak_requests,
+        concurrency=args.soak_concurrency,
+    )
+    checks = budgets.soak_checks(result.failures, result.growth)
+    print(f"  requests {result.requests}, failed {result.failures}, statuses {result.statuses}")
+    for error in result.errors:
+        print(f"    {error}")
+    for outcome, count in result.outcomes.items():
+        print(f"  journey {outcome}: {count}")
+    for pid, start in result.rss_before_kib.items():
+        end = result.rss_after_kib.get(pid)
+        growth = result.growth.get(pid)
+        change = "recycled" if growth is None else f"{growth:+.1%}"
+        print(
+            f"  worker {pid}: {start / 1024:.1f} MiB -> "
+            f"{'-' if end is None else f'{end / 1024:.1f}'} MiB ({change})"
+        )
+    print(f"  {_mark(checks)}")
+    data = {
+        "requests": result.requests,
+        "failures": result.failures,
+        "statuses": result.statuses,
+        "errors": result.errors,
+        "journeys": result.outcomes,
+        "tasks": result.tasks,
+        "workers": [
+            {"pid": pid, "rss_before_kib": start, "rss_after_kib": result.rss_after_kib.get(pid)}
+            for pid, start in result.rss_before_kib.items()
+        ],
+    }
+    return data, checks
+
+
+def main() -> int:
+    args = arguments()
+    parts = {part.strip() for part in args.only.split(",") if part.strip()}
+    results: dict[str, Any] = {
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average": [round(value, 2) for value in os.getloadavg()],
+            "python": platform.python_version(),
+        },
+        "settings": {
+            "connections": args.connections,
+            "wrk_threads": args.threads,
+            "duration_s": args.duration,
+        },
+    }
+    checks: list[Check] = []
+    with running_server() as server:
+        results["server"] = {**server.settings, "workers": len(server.worker_pids())}
+        print(
+            f"gunicorn at {server.base_url}, {len(server.worker_pids())} workers, "
+            f"load average {results['machine']['load_average']}"
+        )
+        targets, static_path = discover(server.base_url)
+        results["pages"] = [
+            {key: getattr(t, key) for key in ("key", "method", "path", "note", "missing")}
+            for t in targets
+        ]
+        if "load" in parts:
+            results["throughput"], found = run_load(server, targets, static_path, args)
+            checks += found
+        if "weight" in parts:
+            results["weight"], found = run_weight(server, targets)
+            checks += found
+        if "lighthouse" in parts:
+            results["lighthouse"], found = run_lighthouse_pages(server, targets)
+            checks += found
+        if "soak" in parts:
+            results["soak"], found = run_soak(server, args)
+            checks += found
+    failed = [check for check in checks if not check.passed]
+    results["checks"] = [check.as_dict() for check in checks]
+    results["passed"] = not failed
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nResults written to {args.output}")
+    if failed:
+        print(f"{len(failed)} of {len(checks)} budget checks FAILED:")
+        for check in failed:
+            value = "not measured" if check.value is None else f"{check.value:g}"
+            rule = "at most" if check.at_most else "at least"
+            print(f"  {check.subject}: {check.measure} {value}, budget {rule} {check.limit:g}")
+        return 1
+    print(f"All {len(checks)} budget checks passed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
