@@ -1,0 +1,51 @@
+"""One form per journey step, built from the step's definition with the GOV.UK fields."""
+
+from functools import cache
+
+from django import forms
+
+from backspasm.forms import CheckboxesField, WholeNumberField, YesNoField
+from triage.flow import Kind, Step
+
+
+def _field(step: Step) -> forms.Field:
+    messages = {"required": step.error, "invalid_choice": step.error, "invalid": step.error}
+    if step.kind is Kind.CHECKBOXES:
+        return CheckboxesField(
+            label=step.question,
+            page_heading=True,
+            help_text=step.hint,
+            choices=[(finding.id, finding.label) for finding in step.findings],
+            choice_hints={finding.id: finding.hint for finding in step.findings if finding.hint},
+            error_messages=messages,
+        )
+    if step.kind is Kind.YES_NO:
+        return YesNoField(
+            label=step.question, page_heading=True, help_text=step.hint, error_messages=messages
+        )
+    low, high = step.limits
+    return WholeNumberField(
+        label=step.question,
+        page_heading=True,
+        help_text=step.hint,
+        suffix=step.suffix,
+        input_width=3 if high < 1000 else 5,
+        min_value=low,
+        max_value=high,
+        error_messages={**messages, "min_value": step.range_error, "max_value": step.range_error},
+    )
+
+
+@cache
+def form_class(step: Step) -> type[forms.Form]:
+    """A form with one field, named after the step's answer, that cleans to the stored value."""
+    return type(f"{step.key.title().replace('_', '')}Form", (forms.Form,), {step.key: _field(step)})
+
+
+def initial(step: Step, value: object) -> dict[str, object]:
+    """The form's initial data from a stored answer; an empty choice shows "None of these"."""
+    if value is None:
+        return {}
+    if step.kind is Kind.CHECKBOXES and value == []:
+        return {step.key: [CheckboxesField.NONE]}
+    return {step.key: value}

@@ -1,0 +1,293 @@
+"""Turn an outcome and the person's answers into the words the result pages print.
+
+Templates print these strings; they decide nothing. Pure: the phone numbers come in as data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from triage.engine import Answers, Outcome
+from triage.flow import Kind, Progress
+from triage.rules import FINDINGS, PREGNANT, Disposition, EmergencyAction, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    emergency: str
+    urgent: str
+    crisis_line: str
+    crisis_line_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    text: str
+    source: str
+    answers: tuple[str, ...]  # the person's answers that led to it, in their words
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    disposition: str
+    card_variant: str  # the app-care-card modifier
+    heading: str
+    call_number: str  # the number to call now or today, "" when there is none
+    call_label: str  # the sentence the number sits in, before the number
+    actions: tuple[str, ...]  # what to do now
+    reasons: tuple[Reason, ...]
+    worsening_heading: str
+    worsening: tuple[str, ...]
+    cauda_equina_signs: tuple[str, ...]  # the warning signs to list, or none
+    crisis_line: bool
+    self_care: tuple[str, ...]  # self-care advice, only on self-care and GP results
+    plan_url: str  # the self-care plan, only on self-care results
+
+
+@dataclass(frozen=True, slots=True)
+class _Advice:
+    """What to do, which differs by disposition."""
+
+    heading: str
+    call_label: str
+    call_number: str
+    actions: tuple[str, ...]
+    worsening_heading: str
+    worsening: tuple[str, ...]
+
+
+CAUDA_EQUINA_SIGNS: tuple[str, ...] = (
+    "numbness, tingling or less feeling around your genitals, bottom or back passage, or when "
+    "you wipe",
+    "new problems peeing: you cannot pee, cannot start, cannot feel it or you leak",
+    "new problems pooing: you cannot control it or do not feel the need to go",
+    "new problems with sex, like no feeling in your genitals or not being able to get an erection",
+    "pain, numbness or weakness in both legs",
+    "legs that feel weak, heavy or like jelly, or that give way",
+)
+
+_CARD_VARIANT = {
+    Disposition.EMERGENCY: "emergency",
+    Disposition.URGENT: "urgent",
+    Disposition.GP: "gp",
+    Disposition.SELF_CARE: "self-care",
+}
+
+_SELF_CARE_ADVICE: tuple[str, ...] = (
+    "Keep moving and carry on with your usual activities as much as you can. Staying in bed "
+    "for long makes back pain worse and slower to get better.",
+    "Gentle exercise, like walking, helps. Start slowly and do a bit more each day.",
+    "Heat, like a warm bath or a wrapped heat pack, can ease spasms. Never put a hot water "
+    "bottle or heat pack on skin that feels numb.",
+)
+_NSAID_ADVICE = (
+    "Anti-inflammatory painkillers such as ibuprofen can help if they are suitable for you: "
+    "ask a pharmacist. Paracetamol on its own is not recommended for back pain."
+)
+_PREGNANCY_ADVICE = (
+    "Do not take ibuprofen or other anti-inflammatory painkillers while you are pregnant. "
+    "Speak to your midwife or a pharmacist about pain relief that is safe in pregnancy."
+)
+
+
+def _answer_words(rule: Rule, answers: Answers) -> tuple[str, ...]:
+    words: list[str] = []
+    for used in rule.uses:
+        if used in answers.findings:
+            words.append(FINDINGS[used].label)
+        elif used == PREGNANT and answers.pregnant:
+            words.append("You are pregnant")
+        elif used == "age" and answers.age is not None:
+            words.append(f"You are {answers.age}")
+        elif used == "duration_days" and answers.duration_days is not None:
+            words.append(_duration_words(answers.duration_days))
+    return tuple(words)
+
+
+def _duration_words(days: int) -> str:
+    if days == 0:
+        return "Your back pain started today"
+    return f"Your back pain started {days} day{'s' if days != 1 else ''} ago"
+
+
+def _emergency_action(outcome: Outcome, answers: Answers) -> EmergencyAction:
+    actions = {rule.action for rule in outcome.deciding if rule.action is not None}
+    actions |= {
+        finding.action
+        for finding in (FINDINGS[id_] for id_ in answers.findings)
+        if finding.action is not None and any(r.id == "E1" for r in outcome.deciding)
+    }
+    return (
+        EmergencyAction.CALL if EmergencyAction.CALL in actions else EmergencyAction.GO_TO_A_AND_E
+    )
+
+
+def _emergency(outcome: Outcome, answers: Answers, numbers: Numbers) -> _Advice:
+    actions: list[str] = []
+    if _emergency_action(outcome, answers) is EmergencyAction.CALL:
+        heading = f"Call {numbers.emergency} now"
+        call_label = "Call"
+        actions.append(
+            "Your answers suggest you need an ambulance. Do not wait to see if it gets better."
+        )
+        if "major_trauma" in answers.findings:
+            actions.append(
+                "After a serious accident or fall, do not move, and if you are helping someone "
+                "who is hurt, do not move them, unless they are in danger."
+            )
+    else:
+        heading = "Go to A&E now"
+        call_label = "If you cannot get to A&E, call"
+        actions.append(
+            "Your answers suggest you need to be seen in hospital straight away. Do not drive "
+            f"yourself: ask someone to take you or call {numbers.emergency}."
+        )
+    if any(rule.cord_compression for rule in outcome.deciding):
+        actions.append("Tell them you have cancer and may have spinal cord compression.")
+    if answers.pregnant:
+        actions.append("Tell them you are pregnant, and bring your maternity notes if you can.")
+    return _Advice(
+        heading=heading,
+        call_label=call_label,
+        call_number=numbers.emergency,
+        actions=tuple(actions),
+        worsening_heading="While you wait",
+        worsening=(
+            f"If you feel worse or cannot get help quickly, call {numbers.emergency}.",
+            "Do not eat or drink anything until a doctor has seen you, in case you need an "
+            "operation.",
+        ),
+    )
+
+
+def _urgent(answers: Answers, numbers: Numbers) -> _Advice:
+    if answers.pregnant:
+        actions: tuple[str, ...] = (
+            "As you are pregnant, contact your maternity unit or midwife now.",
+            f"If you cannot reach them, call {numbers.urgent}.",
+        )
+    else:
+        actions = (
+            "Ask your GP surgery for an urgent appointment today.",
+            f"If you cannot get one, or the surgery is closed, call {numbers.urgent}.",
+        )
+    return _Advice(
+        heading="Get medical help today",
+        call_label="Call",
+        call_number=numbers.urgent,
+        actions=actions,
+        worsening_heading=f"Call {numbers.emergency} or go to A&E if",
+        worsening=(
+            "you get any of the signs listed below",
+            "you have chest pain, weakness on one side of your body, or you faint",
+            "you feel very unwell, confused or very drowsy",
+        ),
+    )
+
+
+def _gp(numbers: Numbers) -> _Advice:
+    return _Advice(
+        heading="See a GP about your back pain",
+        call_label="",
+        call_number="",
+        actions=(
+            "Book an appointment with a GP in the next 1 to 2 weeks.",
+            "In many areas you can also refer yourself to a physiotherapist without seeing a GP.",
+        ),
+        worsening_heading="Get help sooner if things change",
+        worsening=(
+            f"Ask for an urgent GP appointment or call {numbers.urgent} if the pain gets much "
+            "worse, you get a high temperature, or you feel unwell.",
+        ),
+    )
+
+
+def _self_care(numbers: Numbers) -> _Advice:
+    return _Advice(
+        heading="You can look after your back at home",
+        call_label="",
+        call_number="",
+        actions=(
+            "Your back pain should start to get better within a few weeks. Follow the advice "
+            "below and the self-care plan.",
+        ),
+        worsening_heading="When to get help",
+        worsening=(
+            "See a GP if the pain is not starting to get better within 3 weeks, if it stops "
+            "you doing your daily activities, or if you are struggling to cope.",
+            f"Ask for an urgent GP appointment or call {numbers.urgent} if you get a high "
+            "temperature, lose weight without trying, or the pain is there all the time and "
+            "worse at night.",
+        ),
+    )
+
+
+def present_result(outcome: Outcome, answers: Answers, numbers: Numbers) -> Result:
+    """Everything the result page prints for this outcome."""
+    disposition = outcome.disposition
+    if disposition is Disposition.EMERGENCY:
+        advice = _emergency(outcome, answers, numbers)
+    elif disposition is Disposition.URGENT:
+        advice = _urgent(answers, numbers)
+    elif disposition is Disposition.GP:
+        advice = _gp(numbers)
+    else:
+        advice = _self_care(numbers)
+    self_care: tuple[str, ...] = ()
+    if disposition in {Disposition.GP, Disposition.SELF_CARE}:
+        self_care = (*_SELF_CARE_ADVICE, _PREGNANCY_ADVICE if answers.pregnant else _NSAID_ADVICE)
+    reasons = tuple(
+        Reason(rule.reason, rule.source, _answer_words(rule, answers)) for rule in outcome.deciding
+    )
+    return Result(
+        disposition=disposition.value,
+        card_variant=_CARD_VARIANT[disposition],
+        heading=advice.heading,
+        call_number=advice.call_number,
+        call_label=advice.call_label,
+        actions=advice.actions,
+        reasons=reasons,
+        worsening_heading=advice.worsening_heading,
+        worsening=advice.worsening,
+        cauda_equina_signs=(
+            CAUDA_EQUINA_SIGNS
+            if disposition is not Disposition.EMERGENCY or "sciatica" in answers.findings
+            else ()
+        ),
+        crisis_line="not_coping" in answers.findings,
+        self_care=self_care,
+        plan_url="/self-care/plan/" if disposition is Disposition.SELF_CARE else "",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    question: str
+    answer: tuple[str, ...]  # one line per chosen item
+    change_url: str
+    change_label: str  # visually hidden words after "Change"
+
+
+def present_answers(progress: Progress) -> tuple[AnswerRow, ...]:
+    """The "check your answers" rows, one per answered question."""
+    rows: list[AnswerRow] = []
+    for step, value in progress.answered:
+        if step.kind is Kind.CHECKBOXES:
+            assert isinstance(value, list)
+            chosen = {finding.id for finding in step.findings if finding.id in value}
+            lines = tuple(f.label for f in step.findings if f.id in chosen) or ("None of these",)
+        elif step.kind is Kind.YES_NO:
+            lines = ("Yes" if value else "No",)
+        else:
+            lines = (f"{value} {step.suffix}",)
+        rows.append(
+            AnswerRow(
+                question=step.summary,
+                answer=lines,
+                change_url=reverse("triage:question", kwargs={"slug": step.slug}),
+                change_label=step.summary.lower(),
+            )
+        )
+    return tuple(rows)

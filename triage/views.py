@@ -1,0 +1,134 @@
+"""The checker's pages. Each view parses, asks the flow or the engine, stores and renders.
+
+Every page serves both the whole page and, for htmx, just its swappable region: one template per
+page with a ``main`` partial, chosen by ``request.htmx``.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
+
+from triage import flow
+from triage.forms import form_class, initial
+from triage.presenters import Numbers, present_answers, present_result
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _render(request: HtmxHttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#main"
+    return render(request, template, context)
+
+
+def _resume(progress: flow.Progress) -> HttpResponseRedirect:
+    """Send the person to where their journey really is."""
+    if progress.end is flow.End.EMERGENCY:
+        return redirect("triage:result")
+    if progress.end is flow.End.UNDER_16:
+        return redirect("triage:under_16")
+    if progress.next_step is not None:
+        return redirect("triage:question", slug=progress.next_step.slug)
+    if progress.finished:
+        return redirect("triage:result")
+    return redirect("triage:answers")
+
+
+def _back_url(progress: flow.Progress, step: flow.Step) -> str:
+    if progress.complete:
+        return reverse("triage:answers")
+    previous = progress.previous(step)
+    if previous is None:
+        return reverse("triage:start")
+    return reverse("triage:question", kwargs={"slug": previous.slug})
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "triage/start.html", {"first_step": flow.FIRST_STEP})
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def question(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    step = flow.STEPS_BY_SLUG.get(slug)
+    if step is None:
+        raise Http404("No such question")
+    progress = flow.load(request.session)
+    if not progress.can_show(step):
+        return _resume(progress)
+    if request.method == "POST":
+        form = form_class(step)(request.POST)
+        if form.is_valid():
+            return _resume(flow.save(request.session, step, form.cleaned_data[step.key]))
+    else:
+        form = form_class(step)(initial=initial(step, progress.value(step)))
+    context = {
+        "step": step,
+        "form": form,
+        "field": form[step.key],
+        "back_url": _back_url(progress, step),
+    }
+    return _render(request, "triage/question.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def answers(request: HtmxHttpRequest) -> HttpResponse:
+    progress = flow.load(request.session)
+    if not progress.complete:
+        return _resume(progress)
+    if request.method == "POST":
+        return _resume(flow.confirm(request.session))
+    rows = present_answers(progress)
+    back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
+    return _render(request, "triage/answers.html", {"rows": rows, "back_url": back_url})
+
+
+def _numbers() -> Numbers:
+    return Numbers(
+        emergency=settings.EMERGENCY_NUMBER,
+        urgent=settings.URGENT_NUMBER,
+        crisis_line=settings.CRISIS_LINE_NUMBER,
+        crisis_line_name=settings.CRISIS_LINE_NAME,
+    )
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def result(request: HtmxHttpRequest) -> HttpResponse:
+    progress = flow.load(request.session)
+    outcome = progress.outcome
+    if outcome is None:
+        return _resume(progress)
+    if progress.end is flow.End.EMERGENCY:
+        back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
+    else:
+        back_url = reverse("triage:answers")
+    context = {
+        "result": present_result(outcome, progress.answers, _numbers()),
+        "back_url": back_url,
+    }
+    return _render(request, "triage/result.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def under_16(request: HtmxHttpRequest) -> HttpResponse:
+    progress = flow.load(request.session)
+    if progress.end is not flow.End.UNDER_16:
+        return _resume(progress)
+    back_url = reverse("triage:question", kwargs={"slug": "age"})
+    return _render(request, "triage/under_16.html", {"back_url": back_url})
+
+
+@require_POST
+def start_again(request: HttpRequest) -> HttpResponse:
+    flow.clear(request.session)
+    return redirect("triage:start")
