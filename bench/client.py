@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urljoin, urlsplit
 
-import brotli
+import brotli  # type: ignore[import-untyped]  # the package ships no type information
 
 ACCEPT_ENCODING = "br, gzip"
 USER_AGENT = "backspasm-bench/1"

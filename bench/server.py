@@ -99,7 +99,7 @@ def _wait_until_ready(server: Server) -> None:
 
 
 @contextmanager
-def running_server() -> Iterator[Server]:
+def running_server(*gunicorn_args: str) -> Iterator[Server]:
     workdir = Path(tempfile.mkdtemp(prefix="backspasm-bench-"))
     port = free_port()
     env = production_environment(workdir, port)
@@ -115,6 +115,7 @@ def running_server() -> Iterator[Server]:
                     "gunicorn",
                     "--config",
                     "gunicorn.conf.py",
+                    *gunicorn_args,
                     "backspasm.wsgi",
                 ],
                 cwd=ROOT,
@@ -122,7 +123,7 @@ def running_server() -> Iterator[Server]:
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
             )
-        settings = {
+        settings: dict[str, str] = {
             key: env[key]
             for key in ("DATABASE_URL", "REDIS_URL", "WEB_CONCURRENCY", "GUNICORN_CMD_ARGS")
             if key in env

@@ -1,0 +1,66 @@
+import pytest
+
+from bench import budgets
+from bench.soak import memory_growth
+
+
+def failed(checks: list[budgets.Check]) -> list[tuple[str, str]]:
+    return [(check.subject, check.measure) for check in checks if not check.passed]
+
+
+def test_a_get_page_needs_six_tenths_of_the_static_throughput_and_a_post_four_tenths():
+    assert failed(budgets.throughput_checks("Home", "GET", 0.6, 50.0, 0)) == []
+    assert failed(budgets.throughput_checks("Home", "GET", 0.59, 50.0, 0)) == [
+        ("Home", "throughput ratio to static")
+    ]
+    assert failed(budgets.throughput_checks("Step", "POST", 0.4, 12.0, 0)) == []
+
+
+def test_slow_tails_and_errors_under_load_fail():
+    assert failed(budgets.throughput_checks("Home", "GET", 0.9, 50.1, 1)) == [
+        ("Home", "p99 ms"),
+        ("Home", "errors under load"),
+    ]
+
+
+def test_a_page_that_could_not_be_measured_fails_rather_than_passing_silently():
+    checks = budgets.throughput_checks("Plan", "GET", None, None, 0)
+
+    assert failed(checks) == [("Plan", "throughput ratio to static"), ("Plan", "p99 ms")]
+    assert checks[0].as_dict()["value"] is None
+
+
+@pytest.mark.parametrize(
+    ("first_bytes", "first_requests", "repeat_bytes", "failures"),
+    [
+        (60 * 1024, 5, 15 * 1024, []),
+        (60 * 1024 + 1, 5, 0, ["first visit bytes"]),
+        (1000, 6, 0, ["first visit requests"]),
+        (1000, 1, 15 * 1024 + 1, ["repeat visit bytes"]),
+    ],
+)
+def test_visit_weight_budgets(first_bytes, first_requests, repeat_bytes, failures):
+    checks = budgets.weight_checks("Home", first_bytes, first_requests, repeat_bytes)
+
+    assert [measure for _, measure in failed(checks)] == failures
+
+
+def test_lighthouse_needs_98_for_performance_and_100_for_the_rest():
+    scores = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+    assert failed(budgets.lighthouse_checks("home", scores)) == []
+    assert failed(budgets.lighthouse_checks("home", {**scores, "seo": 92})) == [
+        ("home", "lighthouse seo")
+    ]
+    assert len(failed(budgets.lighthouse_checks("home", {}))) == 4
+
+
+def test_soak_memory_growth_is_measured_per_worker_and_a_recycled_worker_is_not_counted():
+    growth = memory_growth({1: 100_000, 2: 100_000, 3: 50_000}, {1: 109_000, 2: None, 3: 50_000})
+
+    assert growth == {1: pytest.approx(0.09), 2: None, 3: 0.0}
+    assert failed(budgets.soak_checks(0, growth)) == []
+    assert failed(budgets.soak_checks(0, {1: 0.11})) == [("soak", "worst worker memory growth")]
+    assert failed(budgets.soak_checks(1, {})) == [
+        ("soak", "failed requests"),
+        ("soak", "worst worker memory growth"),
+    ]
