@@ -274,6 +274,9 @@ URGENT_NUMBER = env_phone("BACKSPASM_URGENT_NUMBER", "111")
 CRISIS_LINE_NUMBER = env_phone("BACKSPASM_CRISIS_LINE_NUMBER", "116 123")
 CRISIS_LINE_NAME = os.environ.get("BACKSPASM_CRISIS_LINE_NAME", "Samaritans")
 
+# Apps whose models the "Content editors" group may add, change and view (nothing else).
+CONTENT_EDITOR_APP_LABELS = ["content", "selfcare"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,8 +1,13 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from backspasm.content import views
 
 app_name = "content"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
+    path("", views.home, name="home"),
+    path("guidance/", views.guidance_index, name="index"),
+    path("guidance/preview/<int:pk>/", views.preview, name="preview"),
+    path("guidance/<slug:slug>/", views.article, name="article"),
+    path("search/", views.search, name="search"),
 ]

@@ -1,0 +1,81 @@
+"""Admin for editors: every save keeps a revision they can see and restore (SimpleHistoryAdmin)."""
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from backspasm.content.models import Article, Source, Status
+
+
+class SourceInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Source
+    fields = ("title", "url", "order")
+    extra = 1
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(
+        self,
+        request: HttpRequest,
+        model_admin: admin.ModelAdmin,  # type: ignore[type-arg]
+    ) -> list[tuple[str, str]]:
+        return [("overdue", "Review overdue"), ("current", "Review not yet due")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.filter(next_review_due__lt=today)
+        if self.value() == "current":
+            return queryset.filter(next_review_due__gte=today)
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
+    list_display = ("title", "section", "status", "next_review_due", "review_state", "preview")
+    list_filter = ("section", "status", ReviewFilter)
+    search_fields = ("title", "slug", "summary", "body")
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [SourceInline]
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "summary", "body")}),
+        ("Where it appears", {"fields": ("section", "order", "status")}),
+        ("Review", {"fields": ("last_reviewed", "next_review_due", "reviewer")}),
+    ]
+    history_list_display = ("status",)
+
+    @admin.display(description="Review")
+    def review_state(self, article: Article) -> str:
+        return "Overdue" if article.next_review_due < timezone.localdate() else "Not yet due"
+
+    @admin.display(description="Preview")
+    def preview(self, article: Article) -> str:
+        return format_html(
+            '<a href="{}">{}<span class="visually-hidden"> {}</span></a>',
+            self.view_on_site(article),
+            "Preview" if article.status == Status.DRAFT else "View on site",
+            article.title,
+        )
+
+    def view_on_site(self, article: Article) -> str:
+        """A draft has no public page yet, so "View on site" opens its staff-only preview."""
+        if article.is_published:
+            return article.get_absolute_url()
+        return reverse("content:preview", kwargs={"pk": article.pk})
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    """Sources are edited with their article; this list is where their own history lives."""
+
+    list_display = ("title", "article", "url")
+    list_filter = ("article__section",)
+    search_fields = ("title", "url", "article__title")
+    list_select_related = ("article",)

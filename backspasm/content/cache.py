@@ -1,0 +1,111 @@
+"""The public guidance pages, kept in Django's cache under a content version number.
+
+The version lives in the cache itself (Redis in production, shared by every app server) and goes
+up whenever an article or source is saved or deleted, so every server stops using the old pages at
+the same moment, without having to find and delete them. Whole responses are not cached: each one
+carries its own CSP nonce. What is cached is the page data, so a hit costs no database query.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from functools import cache as once
+from pathlib import Path
+from typing import Final
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+from backspasm.content.models import Article
+from backspasm.content.pages import ArticlePage, Guidance, build_article_page, build_guidance
+
+VERSION_KEY: Final = "content:version"
+# Old versions are never read again, so entries only need to outlive a quiet spell.
+PAGE_TIMEOUT: Final = 60 * 60 * 24
+
+
+def content_version() -> int | None:
+    """The current version, or None when the cache cannot be reached (then nothing is cached)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A clock value, not 1: if the cache lost the key, an old page stored under a small
+        # number must never become current again.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return int(version) if version is not None else None
+
+
+def bump_content_version() -> None:
+    """Mark every cached page stale, now and again once the change is committed.
+
+    Bumping only now would let a request that reads the database before the commit cache the old
+    content under the new version; bumping only after the commit would leave the change invisible
+    to the editor's own next request inside a long transaction.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _cached[T](name: str, build: Callable[[], T]) -> T:
+    version = content_version()
+    if version is None:
+        return build()
+    key = f"content:{version}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=PAGE_TIMEOUT)
+    return value  # type: ignore[no-any-return]
+
+
+def published_guidance() -> Guidance:
+    return _cached(
+        "guidance",
+        lambda: build_guidance(
+            Article.objects.published().only("slug", "title", "summary", "section", "order")
+        ),
+    )
+
+
+def published_article(slug: str) -> ArticlePage | None:
+    """The page of a published article, or None: the slug is checked against the cached listing
+    first, so unknown and draft slugs cost no query."""
+    section = published_guidance().section_of(slug)
+    if section is None:
+        return None
+
+    def build() -> ArticlePage | None:
+        article = Article.objects.published().prefetch_related("sources").filter(slug=slug).first()
+        return build_article_page(article, section) if article else None
+
+    return _cached(f"article:{slug}", build)
+
+
+@once
+def release_digest() -> str:
+    """Changes whenever a deploy changes what a page looks like, so browsers do not keep
+    revalidating markup from the previous release against an unchanged content version."""
+    digest = hashlib.blake2b(digest_size=8)
+    for folder in [settings.BASE_DIR / "templates", *settings.STATICFILES_DIRS]:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and path.suffix in {".html", ".css", ".js", ".svg"}:
+                digest.update(path.as_posix().encode())
+                digest.update(path.read_bytes())
+    for number in (settings.EMERGENCY_NUMBER, settings.URGENT_NUMBER, settings.CRISIS_LINE_NUMBER):
+        digest.update(number.encode())
+    return digest.hexdigest()
+
+
+def content_etag(*parts: str) -> str | None:
+    version = content_version()
+    if version is None:
+        return None
+    return f'W/"{version}-{release_digest()}{"-" if parts else ""}{"-".join(parts)}"'

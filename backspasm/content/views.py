@@ -1,0 +1,103 @@
+"""Public guidance pages, search and the staff-only draft preview."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import condition, require_GET, require_safe
+
+from backspasm.content import cache as pages
+from backspasm.content.forms import SearchForm
+from backspasm.content.models import Article
+from backspasm.content.pages import build_article_page, draft_section
+from backspasm.content.search import search_articles
+
+# Short enough that a correction reaches people within a minute, long enough to absorb a rush.
+PUBLIC_MAX_AGE = 60
+
+type View = Callable[..., HttpResponse]
+
+
+def public_page(view: View) -> View:
+    """Shared caches may keep the page for a minute; after that a browser revalidates it with
+    the ETag of the content version and gets a 304 while nothing has changed."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code in {200, 304}:
+            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        return response
+
+    return wrapper
+
+
+def _page_etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
+    return pages.content_etag()
+
+
+def _article_etag(request: HttpRequest, slug: str) -> str | None:
+    if pages.published_guidance().section_of(slug) is None:
+        return None
+    return pages.content_etag()
+
+
+@require_safe
+@public_page
+@condition(etag_func=_page_etag)
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "pages/home.html", {"guidance_sections": pages.published_guidance().sections}
+    )
+
+
+@require_safe
+@public_page
+@condition(etag_func=_page_etag)
+def guidance_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "content/index.html", {"guidance": pages.published_guidance()})
+
+
+@require_safe
+@public_page
+@condition(etag_func=_article_etag)
+def article(request: HttpRequest, slug: str) -> HttpResponse:
+    page = pages.published_article(slug)
+    if page is None:
+        raise Http404("No published article has this address.")
+    return render(request, "content/article.html", {"page": page})
+
+
+@require_safe
+@public_page
+@condition(etag_func=_page_etag)
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    results = search_articles(query) if query else []
+    return render(
+        request,
+        "content/search.html",
+        {"form": form, "query": query, "results": results, "searched": "q" in request.GET},
+    )
+
+
+@require_GET
+@never_cache
+@staff_member_required
+@permission_required("content.view_article", raise_exception=True)
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """Any article as the public would see it, drafts included, marked as a preview."""
+    draft = get_object_or_404(Article.objects.prefetch_related("sources"), pk=pk)
+    section = pages.published_guidance().section_of(draft.slug) or draft_section(draft)
+    return render(
+        request,
+        "content/article.html",
+        {"page": build_article_page(draft, section), "preview_of": draft},
+    )

@@ -1,0 +1,54 @@
+"""Fixtures for the guidance pages: a clean page cache, editors and a draft article."""
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+
+from backspasm.content.editors import EDITORS_GROUP
+from backspasm.content.models import Article, Section, Source, Status
+
+PASSWORD = "correct horse battery staple 42"
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache() -> Iterator[None]:
+    """The database rolls back after each test but the cache does not: start every test cold."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def editor(db) -> User:
+    user = User.objects.create_user("editor", "editor@example.org", PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def draft(db) -> Article:
+    article = Article.objects.create(
+        title="Sleeping with a back spasm",
+        slug="sleeping-with-a-back-spasm",
+        summary="Positions that make lying down easier.",
+        body="Lie on your side with a pillow between your knees.",
+        section=Section.SELF_CARE,
+        order=9,
+        status=Status.DRAFT,
+        last_reviewed=date(2026, 11, 26),
+        next_review_due=date(2027, 11, 26),
+        reviewer="Clinical content team",
+    )
+    Source.objects.create(
+        article=article, title="Back pain - NHS", url="https://www.nhs.uk/conditions/back-pain/"
+    )
+    return article
