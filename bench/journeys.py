@@ -89,6 +89,23 @@ def question_form(page: Page, prefix: str) -> Form | None:
     )
 
 
+def confirm_form(page: Page) -> Form | None:
+    """A button that posts back to its own page, such as "Check your answers": confirm them.
+
+    A button posting elsewhere ("Start again") is not one: the journey ends there."""
+    own_path = urlsplit(page.url).path
+    return next(
+        (
+            form
+            for form in page.forms
+            if form.method == "post"
+            and urlsplit(form.action).path == own_path
+            and not form.asks_something
+        ),
+        None,
+    )
+
+
 def start_action(page: Page, prefix: str) -> tuple[str, str] | None:
     """How to begin from a start page: a button-like link, or a form with nothing to answer."""
     for form in page.forms:
@@ -122,7 +139,7 @@ def walk(client: Client, target: str, start: str = "/check/") -> Journey:
         page = parse_page(journey.responses[-1].url, journey.responses[-1].text())
     previous: tuple[str, Answers] | None = None
     for _ in range(MAX_STEPS):
-        form = question_form(page, start)
+        form = question_form(page, start) or confirm_form(page)
         if form is None or journey.responses[-1].status >= 400:
             break
         answers = answer_form(form, target)

@@ -98,7 +98,12 @@ def _checker_post(client: Client) -> Target:
 def _self_care_plan(client: Client) -> Target:
     target = Target("self_care_plan", "Self-care plan", "/self-care/")
     journey = walk(client, "self_care")
-    plan_links = journey.end_page.links_under("/self-care/") if journey.end_page else []
+    links = journey.end_page.links_under("/self-care/") if journey.end_page else []
+    # The result links to the hub (in the navigation) and to the plan itself: take the plan.
+    plan_links = sorted(
+        (link for link in links if urlsplit(link).path != "/self-care/"),
+        key=lambda link: "plan" not in link,
+    )
     if plan_links and not journey.stuck:
         target.path = urlsplit(plan_links[0]).path
         target.cookies = dict(client.cookies)

@@ -1,7 +1,7 @@
 import pytest
 
 from bench.html import Field, Form, parse_page
-from bench.journeys import answer_form, question_form, start_action
+from bench.journeys import answer_form, confirm_form, question_form, start_action
 
 EMERGENCY = Form(
     "http://127.0.0.1/check/emergency/",
@@ -78,3 +78,29 @@ def test_a_question_form_must_post_back_into_the_journey():
 
     assert question_form(page, "/check/") is EMERGENCY
     assert question_form(page, "/self-care/") is None
+
+
+ANSWERS = """
+<form action="/check/answers/" method="post">
+  <input type="hidden" name="csrfmiddlewaretoken" value="t">
+  <button class="govuk-button">Accept</button>
+</form>
+<form action="/check/start-again/" method="post">
+  <input type="hidden" name="csrfmiddlewaretoken" value="t"><button>Start again</button>
+</form>
+"""
+
+
+def test_check_your_answers_is_confirmed_by_its_own_button_not_by_start_again():
+    page = parse_page("http://127.0.0.1/check/answers/", ANSWERS)
+
+    assert question_form(page, "/check/") is None
+    confirm = confirm_form(page)
+    assert confirm is not None
+    assert confirm.action == "http://127.0.0.1/check/answers/"
+
+
+def test_a_result_page_offers_nothing_to_confirm():
+    page = parse_page("http://127.0.0.1/check/result/", ANSWERS)
+
+    assert confirm_form(page) is None
