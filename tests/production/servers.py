@@ -119,7 +119,7 @@ class Page:
     server: str
     path: str
     status: int
-    location: str
+    headers: Mapping[str, str]
     body: str
 
     def soup(self) -> BeautifulSoup:
@@ -162,7 +162,8 @@ class Visitor:
         for header in response.headers.get_all("Set-Cookie") or []:
             self._keep(header)
         self.served[server.name] += 1
-        return Page(server.name, path, response.status, response.getheader("Location", ""), content)
+        headers = {name.lower(): value for name, value in response.getheaders()}
+        return Page(server.name, path, response.status, headers, content)
 
     def _keep(self, header: str) -> None:
         for name, morsel in SimpleCookie(header).items():
@@ -181,7 +182,7 @@ class Visitor:
 
     def follow(self, page: Page) -> Page:
         while page.status in {301, 302, 303, 307, 308}:
-            page = self.request("GET", urljoin(page.path, page.location))
+            page = self.request("GET", urljoin(page.path, page.headers["location"]))
         return page
 
 

@@ -1,0 +1,124 @@
+"""gunicorn.conf.py: what production runs, checked by running it."""
+
+import os
+import runpy
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.production.servers import (
+    ROOT,
+    AppServer,
+    Visitor,
+    app_server,
+    manage,
+    production_environment,
+)
+
+# Every test here shares one prepared site; keep them on one worker.
+pytestmark = pytest.mark.xdist_group("gunicorn")
+
+CONFIG = ROOT / "gunicorn.conf.py"
+
+
+def load_config(monkeypatch: pytest.MonkeyPatch, **environment: str) -> dict[str, object]:
+    for name in ("WEB_CONCURRENCY", "GUNICORN_BIND", "FORWARDED_ALLOW_IPS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(CONFIG))
+
+
+def test_workers_are_two_per_core_plus_one(monkeypatch: pytest.MonkeyPatch):
+    config = load_config(monkeypatch)
+
+    assert config["workers"] == 2 * len(os.sched_getaffinity(0)) + 1
+    assert config["worker_class"] == "sync"
+
+
+def test_web_concurrency_sets_the_number_of_workers(monkeypatch: pytest.MonkeyPatch):
+    assert load_config(monkeypatch, WEB_CONCURRENCY="3")["workers"] == 3
+
+
+def test_workers_are_recycled_and_stuck_ones_killed(monkeypatch: pytest.MonkeyPatch):
+    config = load_config(monkeypatch)
+
+    assert config["preload_app"] is True
+    assert config["timeout"] == 30
+    assert config["max_requests"] == 1000 and config["max_requests_jitter"] == 100
+    assert config["worker_tmp_dir"] == "/dev/shm"
+    assert config["control_socket_disable"] is True
+
+
+def test_without_a_secret_key_gunicorn_stops_with_one_clear_line():
+    env = production_environment()
+    del env["DJANGO_SECRET_KEY"]
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--config", str(CONFIG), "backspasm.wsgi"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode != 0
+    assert result.stderr.strip() == (
+        "Configuration error: DJANGO_SECRET_KEY is not set. Set it to a long random string, "
+        "or set DJANGO_DEBUG=1 for local development."
+    )
+
+
+@pytest.fixture(scope="module")
+def site_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Production settings on a SQLite file of its own: these checks need no PostgreSQL."""
+    workdir = tmp_path_factory.mktemp("site")
+    env = production_environment(
+        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
+        DJANGO_CACHE_DIR=str(workdir / "cache"),
+    )
+    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+    manage(env, "migrate", "--no-input", "--verbosity", "0")
+    return env
+
+
+@pytest.fixture
+def server(site_environment: dict[str, str], tmp_path: Path) -> Iterator[AppServer]:
+    with app_server("gunicorn", site_environment, tmp_path / "gunicorn.log", workers=1) as running:
+        yield running
+
+
+def test_the_access_log_keeps_no_query_string_form_data_or_address(server: AppServer):
+    visitor = Visitor([server])
+    searched = visitor.get("/search/?q=numb+bottom+secretword")
+    posted = visitor.request("POST", "/check/emergency-signs/", {"emergency_signs": "secretword"})
+    # Stopping the server flushes its log.
+    server.process.terminate()
+    server.process.wait(timeout=60)
+    log = server.log_text()
+
+    assert searched.status == 200
+    assert posted.status == 403  # no CSRF token: refused, and still logged
+    assert '"GET /search/" 200' in log
+    assert '"POST /check/emergency-signs/" 403' in log
+    assert "secretword" not in log
+    assert "numb" not in log
+    assert "127.0.0.1" not in log
+
+
+def test_pages_and_hashed_static_files_are_served_under_gunicorn(server: AppServer):
+    visitor = Visitor([server])
+    home = visitor.get("/")
+    stylesheet = home.soup().select_one("link[rel=stylesheet]")
+    assert stylesheet is not None
+    css = visitor.get(str(stylesheet["href"]))
+
+    assert home.status == 200
+    assert css.status == 200
+    # A content-hashed name from collectstatic, so browsers may keep it for good.
+    assert "immutable" in css.headers["cache-control"]
