@@ -38,13 +38,7 @@ def _sessions(item: PlanItem) -> tuple[str, int, str]:
     if item.kind is ItemKind.HEAT:
         return "Heat on your back", HEAT_MINUTES, item.detail
     lines = [item.detail]
-    for dose in item.exercises:
-        amount = [
-            f"{dose.repetitions} times" if dose.repetitions else "",
-            f"hold for {dose.hold_seconds} seconds" if dose.hold_seconds else "",
-            f"{dose.minutes} minutes" if dose.minutes else "",
-        ]
-        lines.append(f"{dose.name}: {', '.join(part for part in amount if part)}")
+    lines.extend(f"{dose.name}: {dose.amount}" for dose in item.exercises)
     return "Back exercises", EXERCISE_MINUTES, "\n".join(lines)
 
 

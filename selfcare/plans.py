@@ -74,6 +74,16 @@ class ExerciseDose:
     hold_seconds: int | None
     minutes: int | None
 
+    @property
+    def amount(self) -> str:
+        """How much to do, in words: "5 times, hold for 10 seconds" or "5 minutes"."""
+        parts = [
+            f"{self.repetitions} times" if self.repetitions else "",
+            f"hold for {self.hold_seconds} seconds" if self.hold_seconds else "",
+            f"{self.minutes} minutes" if self.minutes else "",
+        ]
+        return ", ".join(part for part in parts if part)
+
 
 @dataclass(frozen=True, slots=True)
 class PlanItem:

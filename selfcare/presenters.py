@@ -1,0 +1,120 @@
+"""Turn a plan and a STarT Back result into the words and labels the templates print."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from selfcare.plans import DayRange, ExerciseDose, Phase, Plan
+from selfcare.startback import Risk, StartBackResult
+
+PHASE_HEADINGS = {
+    Phase.FIRST_DAYS: "The first days: ease the spasm and keep moving",
+    Phase.SETTLING: "The spasm is settling: keep moving and use heat",
+    Phase.RECOVERING: "Your pain is easing: start the exercises",
+    Phase.SEE_GP: "Book a GP appointment, and keep looking after your back",
+}
+
+RISK_HEADINGS = {
+    Risk.LOW: "Low risk",
+    Risk.MEDIUM: "Medium risk",
+    Risk.HIGH: "High risk",
+}
+RISK_ADVICE = {
+    Risk.LOW: "Your back pain is likely to get better by itself with this self-care plan.",
+    Risk.MEDIUM: "Follow this plan, and see a physiotherapist as well: they can help you recover "
+    "faster. Ask your GP, or see if you can refer yourself to a physiotherapist in your area.",
+    Risk.HIGH: "Follow this plan, and see a physiotherapist as well. They can help with the pain "
+    "and with the worry and low mood that can come with it. Ask your GP, or see if you can refer "
+    "yourself to a physiotherapist in your area.",
+}
+
+
+def day_label(day: date, today: date) -> str:
+    if day == today:
+        return "Today"
+    if day == today + timedelta(days=1):
+        return "Tomorrow"
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def range_label(day_range: DayRange, today: date) -> str:
+    first = day_label(day_range.first.date, today)
+    if day_range.length == 1:
+        return first
+    return f"{first} to {day_label(day_range.last.date, today)}"
+
+
+def clock(moment: time) -> str:
+    if moment == time(12, 0):
+        return "midday"
+    hour = moment.hour % 12 or 12
+    suffix = "am" if moment.hour < 12 else "pm"
+    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"
+
+
+def clock_list(times: Sequence[time]) -> str:
+    labels = [clock(moment) for moment in times]
+    if len(labels) < 2:
+        return "".join(labels)
+    return f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView:
+    kind: str
+    title: str
+    detail: str
+    times: str
+    exercises: tuple[ExerciseDose, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RangeView:
+    label: str
+    day_numbers: str
+    items: tuple[ItemView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    plan: Plan
+    heading: str
+    risk_heading: str
+    risk_advice: str
+    ranges: tuple[RangeView, ...]
+    heat_times: str
+    exercise_times: str
+
+    @property
+    def today(self) -> date:
+        return self.plan.inputs.today
+
+
+def _day_numbers(day_range: DayRange) -> str:
+    first, last = day_range.first.day_number + 1, day_range.last.day_number + 1
+    return f"Day {first}" if first == last else f"Days {first} to {last}"
+
+
+def present_plan(plan: Plan, risk: StartBackResult | None) -> PlanView:
+    today = plan.inputs.today
+    return PlanView(
+        plan=plan,
+        heading=PHASE_HEADINGS[plan.phase],
+        risk_heading=RISK_HEADINGS[risk.risk] if risk else "",
+        risk_advice=RISK_ADVICE[risk.risk] if risk else "",
+        ranges=tuple(
+            RangeView(
+                range_label(day_range, today),
+                _day_numbers(day_range),
+                tuple(
+                    ItemView(
+                        item.kind, item.title, item.detail, clock_list(item.times), item.exercises
+                    )
+                    for item in day_range.items
+                ),
+            )
+            for day_range in plan.ranges
+        ),
+        heat_times=clock_list(plan.heat_times),
+        exercise_times=clock_list(plan.exercise_times),
+    )

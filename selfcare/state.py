@@ -1,0 +1,84 @@
+"""What the self-care pages keep in the person's signed session cookie, checked on the way in.
+
+Three keys, each owned here: the day the pain started (when the person has told us), the STarT Back
+answers and the pain diary. The checker's own answers are read only through
+``triage.outcome.stored_outcome``.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.sessions.backends.base import SessionBase
+
+from selfcare import diary, startback
+from selfcare.plans import MAX_DAYS_SINCE_START
+from triage.outcome import CheckerOutcome
+
+ONSET_KEY = "selfcare_onset"
+STARTBACK_KEY = "selfcare_startback"
+DIARY_KEY = "selfcare_diary"
+
+
+@dataclass(frozen=True, slots=True)
+class Onset:
+    """The day the pain started, and the checker's duration it was worked out from.
+
+    If the person runs the checker again with a different duration, the newer answer wins.
+    """
+
+    day: date
+    checker_days: int | None
+
+
+def days_since_start(session: SessionBase, outcome: CheckerOutcome, today: date) -> int:
+    stored = session.get(ONSET_KEY)
+    if isinstance(stored, Mapping):
+        try:
+            onset = Onset(date.fromisoformat(stored["day"]), stored.get("checker_days"))
+        except (KeyError, TypeError, ValueError):
+            onset = None
+        if onset is not None and onset.checker_days == outcome.duration_days:
+            return min(max((today - onset.day).days, 0), MAX_DAYS_SINCE_START)
+    return min(max(outcome.duration_days or 0, 0), MAX_DAYS_SINCE_START)
+
+
+def save_days_since_start(
+    session: SessionBase, outcome: CheckerOutcome, today: date, days: int
+) -> None:
+    session[ONSET_KEY] = {
+        "day": (today - timedelta(days=days)).isoformat(),
+        "checker_days": outcome.duration_days,
+    }
+
+
+def remember_onset(session: SessionBase, outcome: CheckerOutcome, today: date) -> None:
+    """Pin the start day, so the plan moves on by itself when the person comes back tomorrow."""
+    save_days_since_start(session, outcome, today, days_since_start(session, outcome, today))
+
+
+def load_diary(session: SessionBase, today: date) -> diary.Diary:
+    return diary.load(session.get(DIARY_KEY), today)
+
+
+def save_diary(session: SessionBase, entries: diary.Diary) -> None:
+    session[DIARY_KEY] = entries.to_session()
+
+
+def startback_answers(session: SessionBase) -> dict[str, str]:
+    stored = session.get(STARTBACK_KEY)
+    if not isinstance(stored, Mapping):
+        return {}
+    return {
+        key: value
+        for key, value in stored.items()
+        if key in startback.ITEM_IDS and isinstance(value, str)
+    }
+
+
+def startback_result(session: SessionBase) -> startback.StartBackResult | None:
+    return startback.score_or_none(startback_answers(session))
+
+
+def save_startback(session: SessionBase, answers: Mapping[str, str]) -> None:
+    session[STARTBACK_KEY] = {item_id: answers[item_id] for item_id in startback.ITEM_IDS}

@@ -1,0 +1,227 @@
+"""Self-care pages. Public guidance for everyone; the personal plan only after a self-care result.
+
+Each view parses, calls the pure modules, stores and renders. Pages with a form serve the whole page
+or, for htmx, the ``main`` partial of the same template.
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
+
+from selfcare import chart, state
+from selfcare.calendar import build_calendar, filename
+from selfcare.diary import Diary, Entry, record
+from selfcare.forms import DiaryForm, PlanOptionsForm, StartBackForm
+from selfcare.models import Exercise
+from selfcare.plans import EASED_PAIN_SCORE, Plan, PlanInputs, build_plan
+from selfcare.presenters import present_plan
+from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
+from triage.outcome import CheckerOutcome, stored_outcome
+
+SELF_CARE = "self_care"
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _render(request: HtmxHttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#main"
+    return render(request, template, context)
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _gate(request: HtmxHttpRequest) -> CheckerOutcome | HttpResponseBase:
+    """The outcome of a finished self-care check, or a redirect to where this person belongs."""
+    outcome = stored_outcome(request)
+    if outcome is None:
+        target = reverse("triage:start")
+    elif outcome.disposition != SELF_CARE:
+        target = reverse("triage:result")
+    else:
+        return outcome
+    # htmx would swap the other page into this one's region: ask it to load the page instead.
+    return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
+
+
+def _plan(
+    request: HttpRequest,
+    outcome: CheckerOutcome,
+    diary: Diary,
+    today: date,
+    exercises: list[Exercise],
+) -> Plan:
+    latest = diary.latest
+    if latest is not None:
+        pain = latest.pain
+    elif outcome.pain_score is not None:
+        pain = outcome.pain_score
+    else:
+        # Without any score, assume the pain has not eased: no exercises yet.
+        pain = EASED_PAIN_SCORE + 1
+    startback = state.startback_result(request.session)
+    inputs = PlanInputs(
+        today=today,
+        days_since_start=state.days_since_start(request.session, outcome, today),
+        pain_today=pain,
+        pregnant=outcome.pregnant,
+        age=outcome.age,
+        findings=outcome.findings,
+        risk=startback.risk if startback else None,
+        days_eased=diary.days_eased(today),
+    )
+    return build_plan(inputs, [exercise.as_spec() for exercise in exercises])
+
+
+def _exercises() -> list[Exercise]:
+    return list(Exercise.objects.published())
+
+
+def _pain_source(diary: Diary, today: date) -> str:
+    latest = diary.latest
+    if latest is None:
+        return "your symptom check"
+    if latest.day == today:
+        return "today"
+    return f"{latest.day:%A} {latest.day.day} {latest.day:%B}"
+
+
+@require_GET
+def hub(request: HttpRequest) -> HttpResponse:
+    return render(request, "selfcare/hub.html", {"exercises": _exercises()})
+
+
+@require_GET
+def exercise_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "selfcare/exercise_list.html", {"exercises": _exercises()})
+
+
+@require_GET
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    exercise = get_object_or_404(Exercise.objects.published(), slug=slug)
+    return render(request, "selfcare/exercise_detail.html", {"exercise": exercise})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def plan(request: HtmxHttpRequest) -> HttpResponseBase:
+    gate = _gate(request)
+    if not isinstance(gate, CheckerOutcome):
+        return gate
+    today = _today()
+    diary = state.load_diary(request.session, today)
+    if request.method == "POST":
+        form = PlanOptionsForm(request.POST)
+        if form.is_valid():
+            state.save_days_since_start(
+                request.session, gate, today, form.cleaned_data["days_since_start"]
+            )
+            earlier = diary.entry_for(today)
+            entry = Entry(
+                today, form.cleaned_data["pain_today"], bool(earlier and earlier.new_symptoms)
+            )
+            state.save_diary(request.session, record(diary, entry))
+            return redirect("selfcare:plan")
+    else:
+        form = PlanOptionsForm(
+            initial={
+                "days_since_start": state.days_since_start(request.session, gate, today),
+                "pain_today": diary.latest.pain if diary.latest else gate.pain_score,
+            }
+        )
+    exercises = _exercises()
+    built = _plan(request, gate, diary, today, exercises)
+    context = {
+        "view": present_plan(built, state.startback_result(request.session)),
+        "plan": built,
+        "form": form,
+        "diary": diary,
+        "pain_source": _pain_source(diary, today),
+        "exercises": exercises,
+        "pregnancy_cautions": [e for e in exercises if e.pregnancy_caution]
+        if gate.pregnant
+        else [],
+        "copyright": COPYRIGHT,
+    }
+    return _render(request, "selfcare/plan.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def start_back(request: HtmxHttpRequest) -> HttpResponseBase:
+    gate = _gate(request)
+    if not isinstance(gate, CheckerOutcome):
+        return gate
+    if request.method == "POST":
+        form = StartBackForm(request.POST)
+        if form.is_valid():
+            state.save_startback(request.session, form.cleaned_data)
+            return redirect("selfcare:plan")
+    else:
+        form = StartBackForm(initial=state.startback_answers(request.session))
+    context = {
+        "form": form,
+        "items": ITEMS,
+        "copyright": COPYRIGHT,
+        "use_notice": USE_NOTICE,
+    }
+    return _render(request, "selfcare/start_back.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def pain_diary(request: HtmxHttpRequest) -> HttpResponseBase:
+    gate = _gate(request)
+    if not isinstance(gate, CheckerOutcome):
+        return gate
+    today = _today()
+    current = state.load_diary(request.session, today)
+    if request.method == "POST":
+        form = DiaryForm(request.POST)
+        if form.is_valid():
+            state.remember_onset(request.session, gate, today)
+            entry = Entry(today, form.cleaned_data["pain_today"], form.cleaned_data["new_symptoms"])
+            state.save_diary(request.session, record(current, entry))
+            return redirect("selfcare:diary")
+    else:
+        form = DiaryForm()
+    context = {
+        "form": form,
+        "diary": current,
+        "chart": chart.draw(current.entries),
+        "today_entry": current.entry_for(today),
+        "eased_score": EASED_PAIN_SCORE,
+    }
+    return _render(request, "selfcare/diary.html", context)
+
+
+@never_cache
+@require_GET
+def plan_calendar(request: HtmxHttpRequest) -> HttpResponseBase:
+    gate = _gate(request)
+    if not isinstance(gate, CheckerOutcome):
+        return gate
+    today = _today()
+    diary = state.load_diary(request.session, today)
+    built = _plan(request, gate, diary, today, _exercises())
+    body = build_calendar(built, ZoneInfo(settings.TIME_ZONE), datetime.now(tz=ZoneInfo("UTC")))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename(today)}"'
+    return response

@@ -1,0 +1,112 @@
+"""The pain diary's rules: bounded, one score a day, and forgiving of whatever the cookie holds."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from selfcare.chart import MAX_DATE_LABELS, draw
+from selfcare.diary import MAX_ENTRIES, UNREADABLE_MESSAGE, Diary, Entry, load, record
+
+TODAY = date(2026, 11, 26)
+
+
+def days_ago(days: int) -> str:
+    return (TODAY - timedelta(days=days)).isoformat()
+
+
+def test_no_diary_yet_is_empty_without_a_message() -> None:
+    assert load(None, TODAY) == Diary()
+
+
+def test_a_valid_diary_loads_in_date_order() -> None:
+    diary = load([[days_ago(0), 3, 0], [days_ago(2), 7, 1]], TODAY)
+    assert [(entry.pain, entry.new_symptoms) for entry in diary.entries] == [(7, True), (3, False)]
+    assert diary.problem == ""
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "not a list",
+        {"pain": 3},
+        [[days_ago(0), 11, 0]],
+        [[days_ago(0), -1, 0]],
+        [[days_ago(0), True, 0]],
+        [[days_ago(0), "3", 0]],
+        [[days_ago(0), 3.0, 0]],
+        [[days_ago(0), 3, 2]],
+        [[days_ago(0), 3]],
+        [["2026-13-01", 3, 0]],
+        [["yesterday", 3, 0]],
+        [[(TODAY + timedelta(days=5)).isoformat(), 3, 0]],
+        [[days_ago(0), 3, 0], [days_ago(0), 4, 0]],
+        [[days_ago(day), 3, 0] for day in range(MAX_ENTRIES + 1)],
+        [[days_ago(0), 3, 0], "x" * 5000],
+    ],
+)
+def test_a_forged_malformed_or_oversized_diary_is_treated_as_empty_with_a_message(
+    raw: object,
+) -> None:
+    diary = load(raw, TODAY)
+    assert diary.entries == ()
+    assert diary.problem == UNREADABLE_MESSAGE
+
+
+def test_recording_twice_on_one_day_keeps_the_newer_score() -> None:
+    diary = record(record(Diary(), Entry(TODAY, 8)), Entry(TODAY, 5))
+    assert diary.entries == (Entry(TODAY, 5),)
+
+
+def test_the_diary_keeps_only_the_most_recent_days() -> None:
+    diary = Diary()
+    for day in range(MAX_ENTRIES + 10):
+        diary = record(diary, Entry(TODAY - timedelta(days=day), day % 11))
+    assert len(diary.entries) == MAX_ENTRIES
+    assert diary.entries[-1].day == TODAY
+    assert diary.entries[0].day == TODAY - timedelta(days=MAX_ENTRIES - 1)
+    assert load(diary.to_session(), TODAY) == diary
+
+
+def test_rising_pain_or_something_new_prompts_a_new_check() -> None:
+    steady = Diary((Entry(TODAY - timedelta(days=1), 5), Entry(TODAY, 5)))
+    rising = Diary((Entry(TODAY - timedelta(days=1), 4), Entry(TODAY, 6)))
+    new_sign = Diary((Entry(TODAY, 2, new_symptoms=True),))
+    assert not steady.check_again
+    assert rising.check_again and rising.pain_rising
+    assert new_sign.check_again and not new_sign.pain_rising
+
+
+def test_days_eased_counts_back_over_the_latest_run_of_low_scores() -> None:
+    diary = Diary(
+        (
+            Entry(TODAY - timedelta(days=6), 7),
+            Entry(TODAY - timedelta(days=4), 4),
+            Entry(TODAY - timedelta(days=2), 3),
+            Entry(TODAY, 2),
+        )
+    )
+    assert diary.days_eased(TODAY) == 4
+    assert diary.days_eased(TODAY + timedelta(days=1)) == 0
+    assert Diary((Entry(TODAY, 6),)).days_eased(TODAY) == 0
+
+
+def test_the_chart_spreads_days_by_date_and_puts_higher_pain_higher() -> None:
+    entries = (
+        Entry(TODAY - timedelta(days=3), 8),
+        Entry(TODAY - timedelta(days=2), 6),
+        Entry(TODAY, 2),
+    )
+    chart = draw(entries)
+    xs = [point.x for point in chart.points]
+    assert xs[0] == chart.left and xs[-1] == chart.right
+    assert xs[1] - xs[0] == pytest.approx((xs[2] - xs[0]) / 3)
+    assert chart.points[0].y < chart.points[2].y
+    assert chart.polyline.count(",") == 3
+
+
+def test_the_chart_labels_at_most_seven_dates_always_including_the_latest() -> None:
+    entries = tuple(Entry(TODAY - timedelta(days=day), 5) for day in reversed(range(MAX_ENTRIES)))
+    chart = draw(entries)
+    assert len(chart.x_ticks) <= MAX_DATE_LABELS
+    assert chart.x_ticks[-1].label == "26 Nov"
+    assert draw(()).points == ()
