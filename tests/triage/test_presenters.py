@@ -1,0 +1,115 @@
+"""The words a result prints, for every disposition."""
+
+import pytest
+
+from triage.engine import Answers, triage
+from triage.presenters import CAUDA_EQUINA_SIGNS, Numbers, Result, present_result
+from triage.rules import Disposition
+
+NUMBERS = Numbers(
+    emergency="112", urgent="116 117", crisis_line="0800 000", crisis_line_name="Help"
+)
+
+EXAMPLES = {
+    Disposition.EMERGENCY: Answers(findings=frozenset({"saddle_numbness"})),
+    Disposition.URGENT: Answers(findings=frozenset({"fever"})),
+    Disposition.GP: Answers(findings=frozenset({"recurrent"})),
+    Disposition.SELF_CARE: Answers(age=30, duration_days=2),
+}
+
+
+def present(answers: Answers) -> Result:
+    return present_result(triage(answers), answers, NUMBERS)
+
+
+@pytest.mark.parametrize("disposition", list(Disposition))
+def test_every_disposition_has_a_heading_reasons_and_worsening_advice(disposition):
+    result = present(EXAMPLES[disposition])
+
+    assert result.disposition == disposition.value
+    assert result.heading and result.actions and result.worsening
+    assert all(reason.text and reason.source for reason in result.reasons)
+    assert result.card_variant == disposition.value.replace("_", "-")
+
+
+@pytest.mark.parametrize(
+    ("disposition", "number"),
+    [
+        (Disposition.EMERGENCY, "112"),
+        (Disposition.URGENT, "116 117"),
+        (Disposition.GP, ""),
+        (Disposition.SELF_CARE, ""),
+    ],
+)
+def test_the_number_to_call_comes_from_configuration(disposition, number):
+    assert present(EXAMPLES[disposition]).call_number == number
+
+
+@pytest.mark.parametrize("disposition", list(Disposition))
+def test_only_self_care_links_to_the_plan(disposition):
+    expected = "/self-care/plan/" if disposition is Disposition.SELF_CARE else ""
+    assert present(EXAMPLES[disposition]).plan_url == expected
+
+
+@pytest.mark.parametrize(
+    ("disposition", "has_signs"),
+    [
+        (Disposition.EMERGENCY, False),
+        (Disposition.URGENT, True),
+        (Disposition.GP, True),
+        (Disposition.SELF_CARE, True),
+    ],
+)
+def test_cauda_equina_signs_are_listed_except_on_an_emergency(disposition, has_signs):
+    assert bool(present(EXAMPLES[disposition]).cauda_equina_signs) is has_signs
+
+
+def test_an_emergency_with_sciatica_still_lists_the_cauda_equina_signs():
+    result = present(Answers(findings=frozenset({"cancer_history", "sciatica"})))
+    assert result.cauda_equina_signs == CAUDA_EQUINA_SIGNS
+
+
+@pytest.mark.parametrize(
+    ("finding", "heading"),
+    [
+        ("one_side_weakness", "Call 112 now"),
+        ("chest_pain", "Call 112 now"),
+        ("major_trauma", "Call 112 now"),
+        ("collapse_signs", "Call 112 now"),
+        ("confusion", "Call 112 now"),
+        ("sepsis_signs", "Call 112 now"),
+        ("meningitis_signs", "Call 112 now"),
+        ("saddle_numbness", "Go to A&E now"),
+        ("bladder_dysfunction", "Go to A&E now"),
+        ("limb_weakness", "Go to A&E now"),
+        ("jaundice", "Go to A&E now"),
+        ("pregnancy_emergency", "Go to A&E now"),
+    ],
+)
+def test_the_emergency_says_what_to_do_for_its_reason(finding, heading):
+    assert present(Answers(findings=frozenset({finding}))).heading == heading
+
+
+def test_call_wins_when_an_emergency_has_both_kinds_of_reason():
+    result = present(Answers(findings=frozenset({"saddle_numbness", "chest_pain"})))
+    assert result.heading == "Call 112 now"
+
+
+def test_an_aortic_aneurysm_means_calling_an_ambulance():
+    result = present(Answers(findings=frozenset({"sudden_severe_pain"}), age=70))
+    assert result.heading == "Call 112 now"
+
+
+def test_only_self_care_and_gp_results_give_self_care_advice():
+    assert present(EXAMPLES[Disposition.EMERGENCY]).self_care == ()
+    assert present(EXAMPLES[Disposition.URGENT]).self_care == ()
+    assert present(EXAMPLES[Disposition.GP]).self_care
+
+
+def test_reasons_name_the_answers_in_plain_words():
+    result = present(Answers(findings=frozenset({"fever", "iv_drug_use"})))
+    (reason,) = result.reasons
+    assert reason.answers == (
+        "A high temperature, or feeling hot and shivery or very cold and shivery",
+        "You inject drugs now, or did recently",
+    )
