@@ -1,5 +1,7 @@
 """Admin for editors: every save keeps a revision they can see and restore (SimpleHistoryAdmin)."""
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -37,8 +39,17 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class HistoryAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
+    def get_history_queryset(
+        self, request: HttpRequest, history_manager: Any, pk_name: str, object_id: str
+    ) -> Any:
+        """simple-history 3.13 calls select_related() with no field names for a model without
+        foreign keys, which Django 6.1 deprecates; name the one relation the list shows."""
+        return history_manager.filter(**{pk_name: object_id}).select_related("history_user")
+
+
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
+class ArticleAdmin(HistoryAdmin):
     list_display = ("title", "section", "status", "next_review_due", "review_state", "preview")
     list_filter = ("section", "status", ReviewFilter)
     search_fields = ("title", "slug", "summary", "body")
@@ -72,7 +83,7 @@ class ArticleAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+class SourceAdmin(HistoryAdmin):
     """Sources are edited with their article; this list is where their own history lives."""
 
     list_display = ("title", "article", "url")

@@ -536,7 +536,7 @@ def create_guidance(apps, schema_editor):
             slug=entry["slug"],
             title=entry["title"],
             summary=entry["summary"],
-            body=entry["body"],
+            body=entry["body"].strip(),
             section=entry["section"],
             order=entry["order"],
             status="published",
