@@ -52,7 +52,10 @@ class DiaryForm(forms.Form):
         label="Have you noticed anything new since your last check?",
         help_text="For example, a high temperature, pain spreading down your legs, numbness, "
         "tingling, or problems peeing or pooing.",
-        error_messages={"required": "Select yes if you have noticed anything new"},
+        error_messages={
+            "required": "Select yes if you have noticed anything new",
+            "invalid_choice": "Select yes if you have noticed anything new",
+        },
     )
 
 
@@ -61,13 +64,13 @@ class StartBackForm(forms.Form):
         super().__init__(*args, **kwargs)
         for item in startback.ITEMS:
             is_agreement = item.choices == startback.AGREEMENT_CHOICES
+            message = (
+                f"Select agree or disagree for question {item.number}"
+                if is_agreement
+                else f"Select how bothersome your back pain has been, for question {item.number}"
+            )
             self.fields[item.id] = RadiosField(
                 label=f"{item.number}. {item.text}",
                 choices=item.choices,
-                error_messages={
-                    "required": f"Select agree or disagree for question {item.number}"
-                    if is_agreement
-                    else f"Select how bothersome your back pain has been, for question "
-                    f"{item.number}",
-                },
+                error_messages={"required": message, "invalid_choice": message},
             )

@@ -1,0 +1,38 @@
+"""The plan's calendar download, parsed back with icalendar."""
+
+from datetime import time
+
+import icalendar
+from django.test import Client
+from django.utils import timezone
+
+from tests.selfcare.conftest import as_htmx
+
+
+def download(client: Client) -> icalendar.Calendar:
+    response = client.get("/self-care/plan.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="back-spasm-plan-{today}.ics"'
+    assert "no-store" in response["Cache-Control"]
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def test_the_calendar_has_heat_sessions_with_reminders_while_awake(
+    self_care_client: Client,
+) -> None:
+    calendar = download(self_care_client)
+    heat = [event for event in calendar.events if str(event["SUMMARY"]) == "Heat on your back"]
+    assert len(heat) == 4 * 14
+    assert all(event.walk("VALARM") for event in heat)
+    assert {event.start.time() for event in heat} == {time(8), time(12), time(16), time(20)}
+    assert not [event for event in calendar.events if str(event["SUMMARY"]) == "Back exercises"]
+
+
+def test_once_the_pain_eases_the_calendar_adds_exercise_sessions(self_care_client: Client) -> None:
+    self_care_client.post("/self-care/diary/", {"pain_today": "3", "new_symptoms": "no"})
+    calendar = download(as_htmx(self_care_client))
+    exercise = [event for event in calendar.events if str(event["SUMMARY"]) == "Back exercises"]
+    assert len(exercise) == 3 * 14
+    assert "Knee to chest: 4 times, hold for 10 seconds" in str(exercise[0]["DESCRIPTION"])

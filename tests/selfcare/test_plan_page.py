@@ -1,0 +1,126 @@
+"""The personal plan page: built from the checker's answers, changeable, and safe with bad input."""
+
+import pytest
+from django.test import Client
+
+from selfcare.startback import ITEMS
+from tests.selfcare.conftest import as_htmx, finished
+from tests.selfcare.html import soup_of, text_of
+
+
+def test_the_plan_is_built_from_the_checkers_answers(self_care_client: Client) -> None:
+    soup = soup_of(self_care_client.get("/self-care/plan/"))
+    assert soup.select_one("h1").get_text(strip=True) == (
+        "The spasm is settling: keep moving and use heat"
+    )
+    text = soup.get_text(" ", strip=True)
+    assert "today is day 4" in text
+    assert "6 out of 10, from your symptom check" in text
+    assert "When your pain is 4 out of 10 or less" in text
+    assert "Heat every 4 hours: 8am, midday, 4pm and 8pm." in text
+    assert "ibuprofen or naproxen can help" in text
+
+
+def test_the_plan_always_says_when_to_stop_and_get_help(self_care_client: Client) -> None:
+    callout = soup_of(self_care_client.get("/self-care/plan/")).select_one("#get-help-heading")
+    assert callout is not None and callout.get_text(strip=True) == "Stop and get help if"
+    text = callout.find_parent("div").get_text(" ", strip=True)
+    for sign in ("when you wipe", "new problems peeing", "both legs", "like jelly", "day or night"):
+        assert sign in text
+
+
+@pytest.mark.django_db
+def test_pregnancy_leaves_out_nsaids_and_adds_exercise_cautions() -> None:
+    client = finished(Client(), pregnant=True)
+    text = text_of(client.get("/self-care/plan/"))
+    assert "Do not take ibuprofen, naproxen or other anti-inflammatory painkillers" in text
+    assert "can help if they are suitable" not in text
+    assert "Exercises in pregnancy" in text
+    assert "Lie on your side with a pillow between your knees" in text
+
+
+def test_the_page_and_the_htmx_partial_come_from_one_template(self_care_client: Client) -> None:
+    page = self_care_client.get("/self-care/plan/")
+    partial = as_htmx(self_care_client).get("/self-care/plan/")
+    assert b"<html" in page.content and b"<html" not in partial.content
+    assert b"<title>Your self-care plan - Back spasm help</title>" in partial.content
+    assert partial["Vary"].count("HX-Request") == 1
+    assert "no-store" in page["Cache-Control"]
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+def test_updating_days_and_pain_redirects_and_moves_the_plan_on(
+    self_care_client: Client, htmx: bool
+) -> None:
+    client = as_htmx(self_care_client) if htmx else self_care_client
+    response = client.post("/self-care/plan/", {"days_since_start": "6", "pain_today": "3"})
+    assert response.status_code == 302 and response["Location"] == "/self-care/plan/"
+    text = text_of(client.get("/self-care/plan/"))
+    assert "Your pain is easing: start the exercises" in text
+    assert "today is day 7" in text
+    assert "3 out of 10, from today" in text
+    assert "Arm raise stretch : 5 times, hold for 5 seconds" in text
+
+
+@pytest.mark.parametrize(
+    ("days", "pain", "message"),
+    [
+        ("", "5", "Enter how many days ago your back pain started"),
+        ("400", "5", "The number of days must be 365 or less"),
+        ("-2", "5", "The number of days must be 0 or more"),
+        ("three", "5", "Enter the number of days as a whole number, like 3"),
+        ("3", "11", "Pain must be 10 or less"),
+        ("3", "", "Enter your pain today as a number from 0 to 10"),
+        ("3", "9" * 40, "Enter your pain today as a whole number from 0 to 10, like 5"),
+    ],
+)
+def test_bad_input_gets_an_error_summary_and_keeps_what_was_typed(
+    self_care_client: Client, days: str, pain: str, message: str
+) -> None:
+    response = self_care_client.post(
+        "/self-care/plan/", {"days_since_start": days, "pain_today": pain}
+    )
+    soup = soup_of(response)
+    assert soup.title.string.startswith("Error: ")
+    summary = soup.select_one(".govuk-error-summary")
+    assert summary is not None and message in summary.get_text()
+    assert soup.select_one("#id_days_since_start").get("value", "") == days
+    assert soup.select_one("#id_pain_today").get("value", "") == pain
+
+
+def test_htmx_post_with_errors_returns_only_the_plan_with_the_summary(
+    self_care_htmx_client: Client,
+) -> None:
+    response = self_care_htmx_client.post("/self-care/plan/", {"days_since_start": "x"})
+    assert response.status_code == 200
+    assert b"<html" not in response.content
+    assert b"<title>Error: Your self-care plan" in response.content
+    assert b"govuk-error-summary" in response.content
+
+
+def test_answering_the_questionnaire_shows_the_risk_group_on_the_plan(
+    self_care_client: Client,
+) -> None:
+    high = {item.id: "agree" for item in ITEMS[:8]} | {"bothersome": "extremely"}
+    assert self_care_client.post("/self-care/start-back/", high).status_code == 302
+    text = text_of(self_care_client.get("/self-care/plan/"))
+    assert "High risk." in text
+    assert "see a physiotherapist as well" in text
+    assert "© Keele University 2007" in text
+
+
+def test_rerunning_the_checker_with_a_new_duration_wins_over_an_old_change(
+    self_care_client: Client,
+) -> None:
+    self_care_client.post("/self-care/plan/", {"days_since_start": "10", "pain_today": "6"})
+    finished(self_care_client, duration_days=1)
+    assert "today is day 2" in text_of(self_care_client.get("/self-care/plan/"))
+
+
+@pytest.mark.django_db
+def test_not_better_after_three_weeks_says_book_a_gp_appointment() -> None:
+    client = finished(Client(), duration_days=20)
+    client.post("/self-care/plan/", {"days_since_start": "22", "pain_today": "6"})
+    text = text_of(client.get("/self-care/plan/"))
+    assert "Book a GP appointment" in text
+    assert "not starting to get better after 3 weeks" in text
