@@ -60,6 +60,7 @@ def production_environment(workdir: Path, port: int) -> dict[str, str]:
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE="0",
         DJANGO_STATIC_ROOT=str(workdir / "static"),
+        DJANGO_CACHE_DIR=str(workdir / "cache"),
         DATABASE_URL=os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.db'}",
         GUNICORN_BIND=f"127.0.0.1:{port}",
         PYTHONUNBUFFERED="1",
