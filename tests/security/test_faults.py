@@ -1,0 +1,106 @@
+"""The emergency advice survives the loss of the database and of the cache.
+
+Each test runs the real application under gunicorn on a loopback port and breaks what it depends
+on while it runs. The checker keeps its answers in a signed cookie, so nothing on the way to the
+emergency result should need the database.
+"""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.security.pages import walk_checker
+from tests.security.server import Browser, free_port, running_site, server_environment
+
+EMERGENCY = {"saddle_numbness": True}
+
+
+def checker_is_mounted(browser: Browser) -> bool:
+    return browser.get("/check/").status == 200
+
+
+def assert_emergency_advice_reaches(browser: Browser) -> None:
+    page = walk_checker(browser.fetch, EMERGENCY)
+
+    assert page.status == 200, page.url
+    assert page.disposition == "emergency"
+    assert 'href="tel:999"' in page.html
+
+
+def health(browser: Browser) -> tuple[int, dict[str, object]]:
+    page = browser.get("/healthz")
+    return page.status, json.loads(page.html)
+
+
+@pytest.fixture
+def site_on_a_database_we_can_delete(tmp_path: Path, static_root: Path, database_copy):
+    database = database_copy(tmp_path / "database")
+    with running_site(
+        server_environment(static_root, DATABASE_URL=f"sqlite:///{database}")
+    ) as site:
+        yield site, database.parent
+
+
+def test_emergency_result_still_shows_after_the_database_is_deleted(
+    site_on_a_database_we_can_delete,
+):
+    browser, database_directory = site_on_a_database_we_can_delete
+    if not checker_is_mounted(browser):
+        pytest.skip("the symptom checker is not mounted at /check/ yet")
+    assert_emergency_advice_reaches(browser)
+
+    shutil.rmtree(database_directory)
+
+    someone_new = Browser(browser.base_url)
+    assert_emergency_advice_reaches(someone_new)
+    # The person who was already part-way through keeps their way to help as well.
+    assert_emergency_advice_reaches(browser)
+
+
+def test_health_check_reports_the_database_down_with_503(site_on_a_database_we_can_delete):
+    browser, database_directory = site_on_a_database_we_can_delete
+    assert health(browser) == (200, {"status": "ok", "checks": {"database": "ok", "cache": "ok"}})
+
+    shutil.rmtree(database_directory)
+
+    assert health(browser) == (
+        503,
+        {"status": "down", "checks": {"database": "down", "cache": "ok"}},
+    )
+
+
+@pytest.fixture(scope="module")
+def site_with_redis_down(
+    tmp_path_factory: pytest.TempPathFactory, static_root: Path, database_copy
+):
+    database = database_copy(tmp_path_factory.mktemp("redis-down"))
+    env = server_environment(
+        static_root,
+        DATABASE_URL=f"sqlite:///{database}",
+        REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
+    )
+    with running_site(env) as site:
+        yield site
+
+
+@pytest.mark.parametrize("url", ["/", "/check/", "/privacy/", "/about/", "/accessibility/"])
+def test_pages_are_served_while_redis_is_down(site_with_redis_down, url: str):
+    page = site_with_redis_down.get(url)
+
+    assert page.status in {200, 404}, page.url
+    assert 'href="tel:999"' in page.html
+
+
+def test_emergency_result_shows_while_redis_is_down(site_with_redis_down):
+    if not checker_is_mounted(site_with_redis_down):
+        pytest.skip("the symptom checker is not mounted at /check/ yet")
+    assert_emergency_advice_reaches(site_with_redis_down)
+
+
+def test_health_check_reports_the_cache_down_with_503(site_with_redis_down):
+    assert health(site_with_redis_down) == (
+        503,
+        {"status": "down", "checks": {"database": "ok", "cache": "down"}},
+    )

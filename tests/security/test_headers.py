@@ -1,0 +1,199 @@
+"""Every response carries the protective headers a health site needs, under production settings."""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import User
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENVIRONMENT = {
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "DJANGO_ALLOWED_HOSTS": "backspasm.example.org",
+    "DJANGO_SECURE": "1",
+}
+# What production settings turn on; test_production_settings_are_the_ones_pinned_here proves it.
+HTTPS_SETTINGS = {
+    "SECURE_SSL_REDIRECT": True,
+    "SESSION_COOKIE_SECURE": True,
+    "CSRF_COOKIE_SECURE": True,
+    "SECURE_HSTS_SECONDS": 31_536_000,
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+    "SECURE_HSTS_PRELOAD": True,
+}
+NONCE = re.compile(r"'nonce-([A-Za-z0-9+/_=-]+)'")
+EXPECTED_CSP = (
+    "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+EXPECTED_HEADERS = {
+    "Strict-Transport-Security": "max-age=31536000; includeSubDomains; preload",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "X-Frame-Options": "DENY",
+}
+PAGES = ["/", "/check/", "/self-care/", "/privacy/", "/about/", "/accessibility/"]
+
+
+def with_production_settings(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """Runs Python in a fresh process with the environment a production server has."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(PRODUCTION_ENVIRONMENT)
+    return subprocess.run(
+        [sys.executable, *arguments],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def https_client(settings) -> Client:
+    """A browser reaching the site over HTTPS through the TLS proxy, with production settings."""
+    for name, value in HTTPS_SETTINGS.items():
+        setattr(settings, name, value)
+    settings.DEBUG = False
+    return Client(headers={"X-Forwarded-Proto": "https"})
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    result = with_production_settings("manage.py", "check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_settings_are_the_ones_pinned_here():
+    names = ", ".join(f"s.{name}" for name in HTTPS_SETTINGS)
+    result = with_production_settings("-c", f"import backspasm.settings as s; print(({names},))")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(tuple(HTTPS_SETTINGS.values()))
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_pins_its_security_headers(https_client: Client, url: str):
+    response = https_client.get(url)
+
+    assert response.status_code in {200, 404}
+    for header, value in EXPECTED_HEADERS.items():
+        assert response.headers[header] == value, header
+
+
+def test_content_security_policy_is_exactly_the_reviewed_one(https_client: Client):
+    response = https_client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    nonce = NONCE.search(policy)
+
+    assert nonce is not None
+    assert policy == EXPECTED_CSP.format(nonce=nonce.group(1))
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+
+
+def test_each_response_gets_a_fresh_unguessable_nonce(https_client: Client):
+    nonces = {
+        NONCE.search(https_client.get("/").headers["Content-Security-Policy"]).group(1)
+        for _ in range(3)
+    }
+
+    assert len(nonces) == 3
+    assert all(len(nonce) >= 16 for nonce in nonces)
+
+
+def test_every_script_is_a_file_from_this_site_carrying_the_nonce(https_client: Client):
+    response = https_client.get("/")
+    nonce = NONCE.search(response.headers["Content-Security-Policy"]).group(1)
+    scripts = BeautifulSoup(response.content, "html.parser").find_all("script")
+
+    assert scripts
+    for script in scripts:
+        assert script.get("src", "").startswith("/static/"), script
+        assert not script.string, "inline script"
+    assert any(script.get("nonce") == nonce for script in scripts)
+
+
+def test_pages_have_no_inline_styles_or_event_handlers(https_client: Client):
+    for url in PAGES:
+        soup = BeautifulSoup(https_client.get(url).content, "html.parser")
+
+        assert not soup.find("style"), url
+        assert not soup.find(attrs={"style": True}), url
+        handlers = [
+            attribute
+            for element in soup.find_all(True)
+            for attribute in element.attrs
+            if attribute.lower().startswith("on")
+        ]
+        assert handlers == [], url
+
+
+def test_htmx_is_configured_to_need_neither_eval_nor_inline_scripts(https_client: Client):
+    soup = BeautifulSoup(https_client.get("/").content, "html.parser")
+    config = soup.find("meta", attrs={"name": "htmx-config"})["content"]
+
+    assert '"allowEval": false' in config
+    assert '"allowScriptTags": false' in config
+    assert '"selfRequestsOnly": true' in config
+    assert '"historyCacheSize": 0' in config
+
+
+def test_static_files_carry_the_headers_too(https_client: Client):
+    response = https_client.get("/static/css/main.css")
+
+    assert response.status_code == 200
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_plain_http_through_the_proxy_redirects_permanently_to_https(settings):
+    for name, value in HTTPS_SETTINGS.items():
+        setattr(settings, name, value)
+    response = Client(headers={"X-Forwarded-Proto": "http"}).get("/privacy/?a=1")
+
+    assert response.status_code == 301
+    assert response.headers["Location"] == "https://testserver/privacy/?a=1"
+
+
+def test_https_through_the_proxy_is_served(https_client: Client):
+    assert https_client.get("/privacy/").status_code == 200
+
+
+def test_health_check_answers_the_load_balancer_over_plain_http(settings):
+    for name, value in HTTPS_SETTINGS.items():
+        setattr(settings, name, value)
+    response = Client(headers={"X-Forwarded-Proto": "http"}).get("/healthz")
+
+    assert response.status_code == 200
+
+
+def test_cookies_are_secure_httponly_and_same_site(https_client: Client):
+    User.objects.create_superuser("admin", password="a-long-admin-password-1")
+    login_page = https_client.get("/admin/login/")
+    token = login_page.cookies["csrftoken"].value
+    https_client.post(
+        "/admin/login/",
+        {"username": "admin", "password": "a-long-admin-password-1", "csrfmiddlewaretoken": token},
+        headers={"Referer": "https://testserver/admin/login/"},
+    )
+    cookies = https_client.cookies
+
+    assert set(cookies) == {"csrftoken", "backspasm_session"}
+    for name in cookies:
+        assert cookies[name]["secure"] is True, name
+        assert cookies[name]["httponly"] is True, name
+        assert cookies[name]["samesite"] == "Lax", name
