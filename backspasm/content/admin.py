@@ -2,8 +2,9 @@
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.db.models import Field, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -61,6 +62,16 @@ class ArticleAdmin(HistoryAdmin):
         ("Review", {"fields": ("last_reviewed", "next_review_due", "reviewer")}),
     ]
     history_list_display = ("status",)
+
+    def formfield_for_dbfield(
+        self, db_field: "Field[Any, Any]", request: HttpRequest, **kwargs: Any
+    ) -> Any:
+        """Room to read what is being written: the summary is two sentences, the body a page."""
+        if db_field.name == "summary":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"})
+        elif db_field.name == "body":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 30, "class": "vLargeTextField"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="Review")
     def review_state(self, article: Article) -> str:
