@@ -155,9 +155,9 @@ def _emergency(outcome: Outcome, answers: Answers, numbers: Numbers) -> _Advice:
         actions=tuple(actions),
         worsening_heading="While you wait",
         worsening=(
-            f"If you feel worse or cannot get help quickly, call {numbers.emergency}.",
-            "Do not eat or drink anything until a doctor has seen you, in case you need an "
-            "operation.",
+            "If you feel worse while you wait, or cannot get help quickly, call "
+            f"{numbers.emergency}.",
+            "If you can, ask someone to stay with you.",
         ),
     )
 
