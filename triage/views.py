@@ -1,13 +1,15 @@
 """The checker's pages. Each view parses, asks the flow or the engine, stores and renders.
 
 Every page serves both the whole page and, for htmx, just its swappable region: one template per
-page with a ``main`` partial, chosen by ``request.htmx``.
+page with a ``main`` partial, chosen by ``request.htmx``. Pages that show answers are never cached,
+so they do not linger in the browser's cache on a shared device.
 """
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
@@ -54,6 +56,7 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "triage/start.html", {"first_step": flow.FIRST_STEP})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def question(request: HtmxHttpRequest, slug: str) -> HttpResponse:
@@ -78,6 +81,7 @@ def question(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return _render(request, "triage/question.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def answers(request: HtmxHttpRequest) -> HttpResponse:
@@ -100,6 +104,7 @@ def _numbers() -> Numbers:
     )
 
 
+@never_cache
 @require_GET
 @vary_on_headers("HX-Request")
 def result(request: HtmxHttpRequest) -> HttpResponse:
@@ -118,6 +123,7 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     return _render(request, "triage/result.html", context)
 
 
+@never_cache
 @require_GET
 @vary_on_headers("HX-Request")
 def under_16(request: HtmxHttpRequest) -> HttpResponse:

@@ -255,3 +255,15 @@ def test_start_again_clears_only_the_checker(client):
 
 def test_start_again_needs_a_post(client):
     assert client.get("/check/start-again/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "path", ["/check/emergency-signs/", "/check/age/", "/check/answers/", "/check/result/"]
+)
+def test_pages_with_answers_are_never_cached(client, path):
+    store(client, CALM_ANSWERS, finished=True)
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
