@@ -281,10 +281,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"without_template_context": {"()": "backspasm.logfilters.WithoutTemplateContext"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # Its DEBUG records carry whole template contexts, answers included (see the filter).
+        "django.template": {"level": "WARNING", "filters": ["without_template_context"]},
         "backspasm": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

@@ -119,6 +119,17 @@ def answer(form: Form, answers: Mapping[str, bool | int]) -> dict[str, list[str]
     return data
 
 
+def next_form(page: Page) -> Form | None:
+    """The form that moves the journey on: a question, else a confirmation ("Get your advice"),
+    never "start again"."""
+    forms = [
+        form
+        for form in page.forms()
+        if form.method == "post" and not form.action.rstrip("/").endswith("start-again")
+    ]
+    return next((form for form in forms if form.asks()), forms[0] if forms else None)
+
+
 Fetch = Callable[[str, str, dict[str, list[str]] | None], Page]
 
 
@@ -131,9 +142,7 @@ def walk_checker(fetch: Fetch, answers: Mapping[str, bool | int], start: str = "
     for _ in range(MAX_STEPS):
         if page.disposition is not None:
             return page
-        questions = [form for form in page.forms() if form.method == "post" and form.asks()]
-        if questions:
-            form = questions[0]
+        if form := next_form(page):
             page = fetch("POST", form.action, answer(form, answers))
         elif link := page.start_link():
             page = fetch("GET", link, None)
