@@ -95,26 +95,41 @@ def _day_numbers(day_range: DayRange) -> str:
     return f"Day {first}" if first == last else f"Days {first} to {last}"
 
 
+def _ranges(plan: Plan) -> tuple[RangeView, ...]:
+    """Each piece of advice is written out the first time only, so the plan stays short."""
+    seen: set[str] = set()
+    ranges = []
+    for day_range in plan.ranges:
+        items = []
+        for item in day_range.items:
+            detail = "" if item.detail in seen else item.detail
+            seen.add(item.detail)
+            items.append(
+                ItemView(item.kind, item.title, detail, clock_list(item.times), item.exercises)
+            )
+        ranges.append(
+            RangeView(
+                range_label(day_range, plan.inputs.today), _day_numbers(day_range), tuple(items)
+            )
+        )
+    return tuple(ranges)
+
+
+def group_cautions(cautions: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, caution) pairs as (names, caution), one line for each different caution."""
+    grouped: dict[str, list[str]] = {}
+    for name, caution in cautions:
+        grouped.setdefault(caution, []).append(name)
+    return [(", ".join(names), caution) for caution, names in grouped.items()]
+
+
 def present_plan(plan: Plan, risk: StartBackResult | None) -> PlanView:
-    today = plan.inputs.today
     return PlanView(
         plan=plan,
         heading=PHASE_HEADINGS[plan.phase],
         risk_heading=RISK_HEADINGS[risk.risk] if risk else "",
         risk_advice=RISK_ADVICE[risk.risk] if risk else "",
-        ranges=tuple(
-            RangeView(
-                range_label(day_range, today),
-                _day_numbers(day_range),
-                tuple(
-                    ItemView(
-                        item.kind, item.title, item.detail, clock_list(item.times), item.exercises
-                    )
-                    for item in day_range.items
-                ),
-            )
-            for day_range in plan.ranges
-        ),
+        ranges=_ranges(plan),
         heat_times=clock_list(plan.heat_times),
         exercise_times=clock_list(plan.exercise_times),
     )

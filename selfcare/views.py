@@ -24,7 +24,7 @@ from selfcare.diary import Diary, Entry, record
 from selfcare.forms import DiaryForm, PlanOptionsForm, StartBackForm
 from selfcare.models import Exercise
 from selfcare.plans import EASED_PAIN_SCORE, Plan, PlanInputs, build_plan
-from selfcare.presenters import present_plan
+from selfcare.presenters import group_cautions, present_plan
 from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
 from triage.outcome import CheckerOutcome, stored_outcome
 
@@ -153,7 +153,9 @@ def plan(request: HtmxHttpRequest) -> HttpResponseBase:
         "diary": diary,
         "pain_source": _pain_source(diary, today),
         "exercises": exercises,
-        "pregnancy_cautions": [e for e in exercises if e.pregnancy_caution]
+        "pregnancy_cautions": group_cautions(
+            [(e.name, e.pregnancy_caution) for e in exercises if e.pregnancy_caution]
+        )
         if gate.pregnant
         else [],
         "copyright": COPYRIGHT,

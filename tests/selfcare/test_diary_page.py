@@ -27,7 +27,7 @@ def test_an_empty_diary_asks_for_todays_score(self_care_client: Client, htmx: bo
     soup = soup_of(response)
     assert soup.select_one("h1").get_text(strip=True) == "Pain diary"
     assert soup.select_one("#id_pain_today") is not None
-    assert soup.select_one("svg") is None
+    assert soup.select_one("svg.app-pain-chart") is None
     assert (b"<html" in response.content) is not htmx
 
 
@@ -39,9 +39,9 @@ def test_a_score_is_saved_and_drawn_with_a_table_as_its_text_alternative(
     response = client.post("/self-care/diary/", {"pain_today": "5", "new_symptoms": "no"})
     assert response.status_code == 302 and response["Location"] == "/self-care/diary/"
     soup = soup_of(client.get("/self-care/diary/"))
-    svg = soup.select_one("svg[role=img]")
+    svg = soup.select_one("svg.app-pain-chart[role=img]")
     assert svg is not None and svg.find("title") is not None
-    assert soup.select("svg circle")
+    assert soup.select("svg.app-pain-chart circle")
     assert not soup.select("[style]")
     rows = soup.select("table tbody tr")
     assert len(rows) == 1 and rows[0].select_one("td").get_text(strip=True) == "5"
