@@ -92,6 +92,10 @@ MIDDLEWARE = [
     "backspasm.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages leave compressed (about a quarter of their size) for people on slow mobile data.
+    # After WhiteNoise, which serves static files already compressed; Django pads each response
+    # with random bytes and masks the CSRF token, which defeats BREACH-style guessing.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
