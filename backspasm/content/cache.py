@@ -31,8 +31,8 @@ def content_version() -> int | None:
     if version is None:
         # A clock value, not 1: if the cache lost the key, an old page stored under a small
         # number must never become current again.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
+        start = time.time_ns()
+        version = start if cache.add(VERSION_KEY, start, timeout=None) else cache.get(VERSION_KEY)
     return int(version) if version is not None else None
 
 

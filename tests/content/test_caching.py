@@ -104,3 +104,19 @@ def test_each_response_gets_a_fresh_csp_nonce_even_from_the_cache(client: Client
     second = client.get("/guidance/medicines/")
 
     assert first["Content-Security-Policy"] != second["Content-Security-Policy"]
+
+
+def test_the_guidance_still_shows_when_the_cache_server_is_down(client: Client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "backspasm.cache.ForgivingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
+        }
+    }
+
+    response = client.get("/guidance/medicines/")
+
+    assert response.status_code == 200
+    assert "Medicines for back spasms" in response.content.decode()
+    assert client.get("/guidance/no-such-thing/").status_code == 404
