@@ -163,24 +163,26 @@ def _emergency(outcome: Outcome, answers: Answers, numbers: Numbers) -> _Advice:
 
 
 def _urgent(answers: Answers, numbers: Numbers) -> _Advice:
+    heading = "Get medical help today"
+    actions: tuple[str, ...] = (
+        "Ask your GP surgery for an urgent appointment today.",
+        f"If you cannot get one, or the surgery is closed, call {numbers.urgent}.",
+    )
     if answers.pregnant:
-        actions: tuple[str, ...] = (
-            "As you are pregnant, contact your maternity unit or midwife now.",
+        heading = "Contact your maternity unit or midwife now"
+        actions = (
+            "Your answers suggest you need to be checked by your maternity team today. Do not "
+            "wait for your next appointment.",
             f"If you cannot reach them, call {numbers.urgent}.",
         )
-    else:
-        actions = (
-            "Ask your GP surgery for an urgent appointment today.",
-            f"If you cannot get one, or the surgery is closed, call {numbers.urgent}.",
-        )
     return _Advice(
-        heading="Get medical help today",
+        heading=heading,
         call_label="Call",
         call_number=numbers.urgent,
         actions=actions,
         worsening_heading=f"Call {numbers.emergency} or go to A&E if",
         worsening=(
-            "you get any of the signs listed below",
+            "you get any of the warning signs above",
             "you have chest pain, weakness on one side of your body, or you faint",
             "you feel very unwell, confused or very drowsy",
         ),

@@ -113,3 +113,9 @@ def test_reasons_name_the_answers_in_plain_words():
         "A high temperature, or feeling hot and shivery or very cold and shivery",
         "You inject drugs now, or did recently",
     )
+
+
+def test_urgent_in_pregnancy_sends_them_to_maternity_care():
+    result = present(Answers(findings=frozenset({"night_pain"}), pregnant=True))
+    assert result.heading == "Contact your maternity unit or midwife now"
+    assert result.call_number == "116 117"

@@ -187,7 +187,8 @@ def test_urgent_in_pregnancy_sends_them_to_the_maternity_unit(client):
     response = complete_checker(client, {"pregnant": True, "pregnancy_warning_signs": True})
 
     assert disposition_of(response)[0] == "urgent"
-    assert "contact your maternity unit or midwife now" in response.text
+    heading = one(disposition_of(response)[1], "h1").get_text()
+    assert heading == "Contact your maternity unit or midwife now"
 
 
 def test_not_coping_gives_the_crisis_line(client):
