@@ -1,0 +1,103 @@
+"""Fixtures for the browser tests: Debian's Chromium, a live server and the pages it serves."""
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from playwright.sync_api import BrowserContext, Page
+
+from tests.e2e.crawl import Site, crawl
+
+# Playwright's sync API runs an asyncio event loop in the test's own thread. Django sees that loop
+# and refuses ORM calls from the thread (SynchronousOnlyOperation), although they are ordinary
+# blocking calls: the test database set-up and the flush between tests. Nothing here touches the
+# ORM from inside a coroutine, so the check is switched off for this process.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    """Debian's Chromium, never a browser downloaded by Playwright."""
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def base_url(django_db_setup: None, live_server: Any) -> str:
+    """The live server's address. The test database is created first: a server started before
+    it would hold on to a connection made before the seeded content existed."""
+    return str(live_server.url)
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(base_url: str) -> dict[str, Any]:
+    return {"base_url": base_url, "viewport": DESKTOP, "locale": "en-GB"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _seeded_rows(django_db_setup: None, django_db_blocker: Any) -> str:
+    """The rows that migrations seed (guidance articles, exercises), as Django serialised them
+    when it created the test database.
+
+    Read here, before Playwright starts: the sync API runs each test in a greenlet with its own
+    context variables, so the test sees a fresh database connection object that lacks the
+    serialised copy, and pytest-django's own serialised rollback silently restores nothing.
+    """
+    with django_db_blocker.unblock():
+        stored = getattr(connection, "_test_serialized_contents", None)
+        return stored or connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _seeded_content(django_db_serialized_rollback: None, _seeded_rows: str) -> None:
+    """Start each test from the freshly migrated database.
+
+    A live server needs a transactional database, which is emptied after every test, and the
+    rows that post-migrate handlers then recreate would clash with the seeded ones: so empty it
+    without those handlers and load the seeded rows.
+    """
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(_seeded_rows)
+
+
+@pytest.fixture(scope="session")
+def _crawled_sites() -> dict[str, Site]:
+    return {}
+
+
+@pytest.fixture
+def site(base_url: str, _crawled_sites: dict[str, Site]) -> Site:
+    """Every page a visitor can reach from the home page, crawled once per test process."""
+    if base_url not in _crawled_sites:
+        _crawled_sites[base_url] = crawl(base_url)
+    return _crawled_sites[base_url]
+
+
+@pytest.fixture
+def open_page(new_context: Callable[..., BrowserContext]) -> Callable[..., Page]:
+    """A fresh page in a fresh browser context: `open_page(javascript=False)` turns scripts off."""
+
+    def _open(*, javascript: bool = True) -> Page:
+        return new_context(java_script_enabled=javascript).new_page()
+
+    return _open

@@ -1,0 +1,100 @@
+"""Every page a visitor can reach, checked in Chromium: accessibility, reflow, zoom and looks.
+
+Pages come from crawling the site (see crawl.py), so new pages are covered without editing here.
+Each test visits every page and reports all failing pages at once, one readable line each.
+"""
+
+from collections.abc import Callable
+
+from playwright.sync_api import ConsoleMessage, Page, Response
+
+from tests.e2e.audit import (
+    DESKTOP_WIDTH,
+    PHONE_WIDTH,
+    REFLOW_WIDTH,
+    assert_none,
+    axe_problems,
+    broken_look_problems,
+    overflow_problems,
+    screenshot,
+    set_width,
+    zoom_text,
+)
+from tests.e2e.crawl import Page as SitePage
+from tests.e2e.crawl import Site
+
+
+def visit(page: Page, site_page: SitePage) -> None:
+    response = page.goto(site_page.url)
+    assert response is not None and response.status == site_page.status, site_page.url
+
+
+def check_every_page(page: Page, site: Site, check: Callable[[Page], list[str]]) -> list[str]:
+    problems: list[str] = []
+    for site_page in site.all_pages:
+        visit(page, site_page)
+        problems += check(page)
+    return problems
+
+
+def test_the_crawl_finds_the_public_pages(site: Site):
+    urls = {page.url for page in site.pages}
+
+    assert {"/", "/about/", "/privacy/", "/accessibility/"} <= urls
+    assert site.missing is not None and "Page not found" in site.missing.html
+
+
+def test_every_link_between_pages_leads_somewhere(site: Site):
+    assert_none([str(link) for link in site.broken_links])
+
+
+def test_every_page_passes_axe_wcag_22_aa(page: Page, site: Site):
+    assert_none(check_every_page(page, site, axe_problems))
+
+
+def test_every_page_reflows_at_320_pixels_without_scrolling_sideways(page: Page, site: Site):
+    set_width(page, REFLOW_WIDTH)
+
+    assert_none(check_every_page(page, site, overflow_problems))
+
+
+def test_every_page_stays_whole_with_text_zoomed_to_200_percent(page: Page, site: Site):
+    set_width(page, DESKTOP_WIDTH)
+
+    assert_none(check_every_page(page, site, lambda p: zoom_text(p) + overflow_problems(p)))
+
+
+def test_every_page_looks_whole_at_phone_and_desktop_widths(page: Page, site: Site):
+    """Full-page screenshots land in screenshots/pages/ for a person to look through."""
+    problems: list[str] = []
+    for width in (PHONE_WIDTH, DESKTOP_WIDTH):
+        set_width(page, width)
+        for site_page in site.all_pages:
+            visit(page, site_page)
+            problems += broken_look_problems(page) + overflow_problems(page)
+            assert screenshot(page, "pages", site_page.name).stat().st_size > 0
+
+    assert_none(problems)
+
+
+def test_every_page_loads_without_script_errors_csp_violations_or_missing_files(
+    page: Page, site: Site
+):
+    problems: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(f"{page.url}: console error: {message.text}")
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400 and response.request.resource_type != "document":
+            problems.append(f"{page.url}: {response.url} answered {response.status}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"{page.url}: script error: {error}"))
+    page.on("response", on_response)
+    for site_page in site.all_pages:
+        visit(page, site_page)
+        page.wait_for_load_state("load")
+
+    assert_none(problems)
