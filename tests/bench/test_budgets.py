@@ -1,6 +1,7 @@
 import pytest
 
 from bench import budgets
+from bench.lighthouse import median_run
 from bench.soak import memory_growth
 
 
@@ -64,3 +65,15 @@ def test_soak_memory_growth_is_measured_per_worker_and_a_recycled_worker_is_not_
         ("soak", "failed requests"),
         ("soak", "worst worker memory growth"),
     ]
+
+
+def test_lighthouse_reports_the_run_with_the_median_performance_score():
+    runs = [
+        ({"performance": 100, "seo": 100}, []),
+        ({"performance": 82, "seo": 100}, ["performance: Total Blocking Time"]),
+        ({"performance": 97, "seo": 100}, ["performance: Largest Contentful Paint"]),
+    ]
+
+    assert median_run(runs) == runs[2]
+    assert median_run(runs[:2]) == runs[1]  # of two, the lower: never flatter the figures
+    assert median_run(runs[:1]) == runs[0]
