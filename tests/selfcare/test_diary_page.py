@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from selfcare.diary import MAX_ENTRIES, UNREADABLE_MESSAGE
 from tests.selfcare.conftest import as_htmx
-from tests.selfcare.html import soup_of, text_of
+from tests.selfcare.html import one, soup_of, text_of
 
 
 def put_in_session(client: Client, key: str, value: object) -> None:
@@ -17,6 +17,7 @@ def put_in_session(client: Client, key: str, value: object) -> None:
     session = client.session
     session[key] = value
     session.save()
+    assert session.session_key is not None
     client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
 
 
@@ -25,7 +26,7 @@ def test_an_empty_diary_asks_for_todays_score(self_care_client: Client, htmx: bo
     client = as_htmx(self_care_client) if htmx else self_care_client
     response = client.get("/self-care/diary/")
     soup = soup_of(response)
-    assert soup.select_one("h1").get_text(strip=True) == "Pain diary"
+    assert one(soup, "h1").get_text(strip=True) == "Pain diary"
     assert soup.select_one("#id_pain_today") is not None
     assert soup.select_one("svg.app-pain-chart") is None
     assert (b"<html" in response.content) is not htmx
@@ -44,7 +45,7 @@ def test_a_score_is_saved_and_drawn_with_a_table_as_its_text_alternative(
     assert soup.select("svg.app-pain-chart circle")
     assert not soup.select("[style]")
     rows = soup.select("table tbody tr")
-    assert len(rows) == 1 and rows[0].select_one("td").get_text(strip=True) == "5"
+    assert len(rows) == 1 and one(rows[0], "td").get_text(strip=True) == "5"
 
 
 def test_a_second_score_today_replaces_the_first(self_care_client: Client) -> None:
@@ -60,7 +61,7 @@ def test_rising_pain_prompts_to_check_symptoms_again(self_care_client: Client) -
     soup = soup_of(self_care_client.get("/self-care/diary/"))
     prompt = soup.select_one("#check-again-heading")
     assert prompt is not None and prompt.get_text(strip=True) == "Your pain has gone up"
-    assert soup.select_one("#check-again-heading ~ p a")["href"] == "/check/"
+    assert one(soup, "#check-again-heading ~ p a")["href"] == "/check/"
 
 
 def test_something_new_prompts_to_check_symptoms_again(self_care_client: Client) -> None:
@@ -89,8 +90,8 @@ def test_bad_input_gets_an_error_and_keeps_what_was_typed(
     self_care_client: Client, data: dict[str, str], message: str
 ) -> None:
     soup = soup_of(self_care_client.post("/self-care/diary/", data))
-    assert message in soup.select_one(".govuk-error-summary").get_text()
-    assert soup.select_one("#id_pain_today")["value"] == data["pain_today"]
+    assert message in one(soup, ".govuk-error-summary").get_text()
+    assert one(soup, "#id_pain_today")["value"] == data["pain_today"]
     assert "selfcare_diary" not in self_care_client.session
 
 

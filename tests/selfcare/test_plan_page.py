@@ -5,12 +5,12 @@ from django.test import Client
 
 from selfcare.startback import ITEMS
 from tests.selfcare.conftest import as_htmx, finished
-from tests.selfcare.html import soup_of, text_of
+from tests.selfcare.html import one, soup_of, text_of, title
 
 
 def test_the_plan_is_built_from_the_checkers_answers(self_care_client: Client) -> None:
     soup = soup_of(self_care_client.get("/self-care/plan/"))
-    assert soup.select_one("h1").get_text(strip=True) == (
+    assert one(soup, "h1").get_text(strip=True) == (
         "The spasm is settling: keep moving and use heat"
     )
     text = soup.get_text(" ", strip=True)
@@ -22,9 +22,9 @@ def test_the_plan_is_built_from_the_checkers_answers(self_care_client: Client) -
 
 
 def test_the_plan_always_says_when_to_stop_and_get_help(self_care_client: Client) -> None:
-    callout = soup_of(self_care_client.get("/self-care/plan/")).select_one("#get-help-heading")
-    assert callout is not None and callout.get_text(strip=True) == "Stop and get help if"
-    text = callout.find_parent("div").get_text(" ", strip=True)
+    soup = soup_of(self_care_client.get("/self-care/plan/"))
+    assert one(soup, "#get-help-heading").get_text(strip=True) == "Stop and get help if"
+    text = one(soup, ".app-callout:has(#get-help-heading)").get_text(" ", strip=True)
     for sign in ("when you wipe", "new problems peeing", "both legs", "like jelly", "day or night"):
         assert sign in text
 
@@ -81,11 +81,11 @@ def test_bad_input_gets_an_error_summary_and_keeps_what_was_typed(
         "/self-care/plan/", {"days_since_start": days, "pain_today": pain}
     )
     soup = soup_of(response)
-    assert soup.title.string.startswith("Error: ")
+    assert title(soup).startswith("Error: ")
     summary = soup.select_one(".govuk-error-summary")
     assert summary is not None and message in summary.get_text()
-    assert soup.select_one("#id_days_since_start").get("value", "") == days
-    assert soup.select_one("#id_pain_today").get("value", "") == pain
+    assert one(soup, "#id_days_since_start").get("value", "") == days
+    assert one(soup, "#id_pain_today").get("value", "") == pain
 
 
 def test_htmx_post_with_errors_returns_only_the_plan_with_the_summary(

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.test import Client
 
 from selfcare.models import ILLUSTRATIONS, Exercise
+from tests.selfcare.html import one, title
 
 PUBLIC_PAGES = ("/self-care/", "/self-care/exercises/", "/self-care/exercises/arm-raise/")
 SEED_EXERCISES = ("walking-knees-high", "arm-raise", "knee-to-chest")
@@ -30,7 +31,7 @@ def test_public_pages_open_with_when_to_get_help_now(path: str, htmx: bool) -> N
     assert "Call 999" in callout.get_text(" ", strip=True)
     headings = soup.select("main h1")
     assert len(headings) == 1
-    assert soup.title is not None and soup.title.string.endswith(" - Back spasm help")
+    assert title(soup).endswith(" - Back spasm help")
 
 
 @pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_public_pages_make_one_query(
 
 @pytest.mark.django_db
 def test_the_hub_gives_every_treatment_in_the_order_a_person_needs_it(client: Client) -> None:
-    text = page(client, "/self-care/").select_one("main").get_text(" ", strip=True)
+    text = one(page(client, "/self-care/"), "main").get_text(" ", strip=True)
     order = [
         "Stop and rub the muscle",
         "Cold first",
@@ -108,7 +109,7 @@ def test_an_exercise_page_shows_steps_timing_safety_and_a_described_drawing(
     assert image["src"] == f"/static/img/exercises/{exercise.illustration}"
     steps = [li.get_text(strip=True) for li in soup.select("main ol.govuk-list--number li")]
     assert steps == exercise.step_list
-    text = soup.select_one("main").get_text(" ", strip=True)
+    text = one(soup, "main").get_text(" ", strip=True)
     assert exercise.when_to_start in text
     assert exercise.when_to_stop in text
 

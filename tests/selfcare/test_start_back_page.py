@@ -5,7 +5,7 @@ from django.test import Client
 
 from selfcare.startback import ITEMS
 from tests.selfcare.conftest import as_htmx
-from tests.selfcare.html import soup_of, text_of
+from tests.selfcare.html import one, soup_of, text_of, title
 
 LOW = {item.id: "disagree" for item in ITEMS[:8]} | {"bothersome": "slightly"}
 
@@ -30,7 +30,7 @@ def test_nothing_chosen_lists_an_error_for_every_question(self_care_client: Clie
     links = soup.select(".govuk-error-summary__list a")
     assert len(links) == 9
     assert links[0]["href"] == "#id_leg_pain"
-    assert soup.title.string.startswith("Error: ")
+    assert title(soup).startswith("Error: ")
 
 
 def test_a_partly_answered_form_keeps_the_answers_given(self_care_client: Client) -> None:
@@ -42,7 +42,7 @@ def test_a_partly_answered_form_keeps_the_answers_given(self_care_client: Client
 
 def test_a_forged_answer_is_an_error_not_a_crash(self_care_client: Client) -> None:
     soup = soup_of(self_care_client.post("/self-care/start-back/", LOW | {"bothersome": "agree"}))
-    assert "question 9" in soup.select_one(".govuk-error-summary").get_text()
+    assert "question 9" in one(soup, ".govuk-error-summary").get_text()
 
 
 @pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
