@@ -1,0 +1,175 @@
+"""Walk the symptom checker in Chromium by its form contract, not its wording.
+
+Yes/no questions are radio groups named by finding id (values "yes" and "no"); "which of these"
+questions are checkbox groups whose values are finding ids plus "none"; numbers are text inputs
+named "age", "duration_days" and "pain_score". The walker answers whatever the page asks from a
+dict of findings, so the journeys survive changes to wording, order and grouping of questions.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Locator, Page
+
+START = "/check/"
+DEFAULT_NUMBERS = {"age": 35, "duration_days": 3, "pain_score": 4}
+MAX_PAGES = 30  # more pages than the checker has means it is going round in circles
+# The only thing htmx may keep in sessionStorage with historyCacheSize 0: the current address.
+HTMX_PATH_KEY = "htmx-current-path-for-history"
+SUBMIT = "button[type=submit], button:not([type])"
+
+# Findings that lead to each disposition, for a 35-year-old with 3 days of pain scoring 4.
+JOURNEYS: dict[str, dict[str, Any]] = {
+    "emergency": {"saddle_numbness": True},
+    "urgent": {"fever": True},
+    "gp": {"worsening": True},
+    "self_care": {},
+}
+
+# Called on every page of the journey: the page, a label such as "03-how-long" or
+# "03-how-long-error", and the page's HTML as the server sent it (None when htmx swapped it in).
+StepVisitor = Callable[[Page, str, str | None], None]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # "radio", "checkbox" or "text"
+    values: tuple[str, ...]
+
+    def answer(self, findings: Mapping[str, Any]) -> list[str]:
+        """The values to choose (radios, checkboxes) or the single text to type."""
+        if self.kind == "checkbox":
+            chosen = [value for value in self.values if findings.get(value)]
+            return chosen or ["none"]
+        if self.kind == "radio":
+            if self.name in findings and not isinstance(findings[self.name], bool):
+                return [str(findings[self.name])]
+            if {"yes", "no"} <= set(self.values):
+                return ["yes" if findings.get(self.name) else "no"]
+            return [self.values[0]]
+        return [str(findings.get(self.name, DEFAULT_NUMBERS.get(self.name, "")))]
+
+
+def question_form(page: Page) -> Locator:
+    """The form that answers the page: the first POST form in the main content (a "start again"
+    form, when there is one, comes after it)."""
+    return page.locator("main form[method=post]").first
+
+
+def fields_of(form: Locator) -> list[Field]:
+    raw = cast(
+        list[dict[str, str]],
+        form.locator("input[name]:not([type=hidden])").evaluate_all(
+            "inputs => inputs.map(i => ({name: i.name, kind: i.type, value: i.value}))"
+        ),
+    )
+    fields: dict[str, Field] = {}
+    for item in raw:
+        kind = item["kind"] if item["kind"] in {"radio", "checkbox"} else "text"
+        known = fields.get(item["name"])
+        values = (*known.values, item["value"]) if known else (item["value"],)
+        fields[item["name"]] = Field(item["name"], kind, values)
+    return list(fields.values())
+
+
+def page_slug(page: Page) -> str:
+    return urlsplit(page.url).path.removeprefix(START).strip("/") or "start"
+
+
+def disposition_of(page: Page) -> str | None:
+    card = page.locator("[data-disposition]")
+    return card.first.get_attribute("data-disposition") if card.count() else None
+
+
+def browser_storage(page: Page) -> tuple[list[str], int]:
+    """The sessionStorage keys and the number of localStorage entries the site left behind."""
+    keys, local = page.evaluate("() => [Object.keys(sessionStorage), localStorage.length]")
+    return sorted(keys), local
+
+
+@dataclass
+class Walker:
+    page: Page
+    findings: Mapping[str, Any]
+    javascript: bool
+    on_step: StepVisitor | None = None
+    visited: list[str] = field(default_factory=list)
+    pages_seen: int = 0
+
+    def start(self) -> None:
+        response = self.page.goto(START)
+        assert response is not None and response.ok, f"{START} answered {response}"
+        self._visit("00-start", response.text())
+        self._navigate(lambda: self.page.locator("main a.govuk-button--start").click())
+
+    def fill(self, findings: Mapping[str, Any] | None = None) -> None:
+        form = question_form(self.page)
+        for item in fields_of(form):
+            chosen = item.answer(self.findings if findings is None else findings)
+            if item.kind == "text":
+                form.locator(f"input[name='{item.name}']").fill(chosen[0])
+                continue
+            # Every box is set, not only the chosen ones: a page reached by a Change link or
+            # the back button shows the earlier answers already ticked.
+            for value in item.values:
+                choice = form.locator(f"input[name='{item.name}'][value='{value}']")
+                if value in chosen or item.kind == "checkbox":
+                    choice.set_checked(value in chosen)
+
+    def submit(self, *, expect_error: bool = False) -> None:
+        click = question_form(self.page).locator(SUBMIT).first.click
+        self._navigate(click, expect_error=expect_error)
+
+    def submit_empty(self) -> None:
+        """Send the question unanswered, as someone who pressed Continue too soon."""
+        self.submit(expect_error=True)
+        assert self.page.locator(".govuk-error-summary").count() == 1, self.page.url
+
+    def answer(self) -> None:
+        self.fill()
+        self.submit()
+
+    def finish(self, *, with_errors: bool = False) -> str:
+        """Answer every page until the result; with_errors first sends each question empty."""
+        for _ in range(MAX_PAGES):
+            disposition = disposition_of(self.page)
+            if disposition:
+                return disposition
+            if with_errors and fields_of(question_form(self.page)):
+                self.submit_empty()
+            self.answer()
+        raise AssertionError(f"no result after {MAX_PAGES} pages: {self.visited}")
+
+    def run(self, *, with_errors: bool = False) -> str:
+        self.start()
+        return self.finish(with_errors=with_errors)
+
+    def _navigate(self, action: Callable[[], None], *, expect_error: bool = False) -> None:
+        """Do something that loads a new page or swaps one in, and wait until it has settled."""
+        if self.javascript:
+            self.page.evaluate(
+                "() => document.querySelector('main').firstElementChild"
+                ".setAttribute('data-e2e-old', '')"
+            )
+            action()
+            self.page.wait_for_function(
+                """() => !document.querySelector('[data-e2e-old]')
+                    && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"""
+            )
+            html = None
+        else:
+            with self.page.expect_navigation() as navigation:
+                action()
+            html = navigation.value.text() if navigation.value else None
+        if not expect_error:
+            self.pages_seen += 1
+        suffix = "-error" if expect_error else ""
+        self._visit(f"{self.pages_seen:02d}-{page_slug(self.page)}{suffix}", html)
+
+    def _visit(self, label: str, html: str | None) -> None:
+        self.visited.append(label)
+        if self.on_step:
+            self.on_step(self.page, label, html)
