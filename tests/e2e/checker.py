@@ -16,6 +16,7 @@ from playwright.sync_api import Locator, Page
 START = "/check/"
 DEFAULT_NUMBERS = {"age": 35, "duration_days": 3, "pain_score": 4}
 MAX_PAGES = 30  # more pages than the checker has means it is going round in circles
+MAX_TABS = 80  # more Tab presses than a page has controls means the target cannot be reached
 # The only thing htmx may keep in sessionStorage with historyCacheSize 0: the current address.
 HTMX_PATH_KEY = "htmx-current-path-for-history"
 SUBMIT = "button[type=submit], button:not([type])"
@@ -96,6 +97,7 @@ class Walker:
     findings: Mapping[str, Any]
     javascript: bool
     on_step: StepVisitor | None = None
+    keyboard: bool = False  # answer with Tab, Space, arrow keys and Enter only
     visited: list[str] = field(default_factory=list)
     pages_seen: int = 0
 
@@ -103,12 +105,18 @@ class Walker:
         response = self.page.goto(START)
         assert response is not None and response.ok, f"{START} answered {response}"
         self._visit("00-start", response.text())
-        self._navigate(lambda: self.page.locator("main a.govuk-button--start").click())
+        if self.keyboard:
+            self._navigate(lambda: self._press_on("el => el.matches('main a.govuk-button--start')"))
+        else:
+            self._navigate(lambda: self.page.locator("main a.govuk-button--start").click())
 
     def fill(self, findings: Mapping[str, Any] | None = None) -> None:
         form = question_form(self.page)
         for item in fields_of(form):
             chosen = item.answer(self.findings if findings is None else findings)
+            if self.keyboard:
+                self._fill_by_keyboard(item, chosen)
+                continue
             if item.kind == "text":
                 form.locator(f"input[name='{item.name}']").fill(chosen[0])
                 continue
@@ -120,8 +128,12 @@ class Walker:
                     choice.set_checked(value in chosen)
 
     def submit(self, *, expect_error: bool = False) -> None:
-        click = question_form(self.page).locator(SUBMIT).first.click
-        self._navigate(click, expect_error=expect_error)
+        if self.keyboard:
+            is_submit = "el => el === document.querySelector('main form[method=post] button')"
+            self._navigate(lambda: self._press_on(is_submit), expect_error=expect_error)
+        else:
+            click = question_form(self.page).locator(SUBMIT).first.click
+            self._navigate(click, expect_error=expect_error)
 
     def submit_empty(self) -> None:
         """Send the question unanswered, as someone who pressed Continue too soon."""
@@ -146,6 +158,46 @@ class Walker:
     def run(self, *, with_errors: bool = False) -> str:
         self.start()
         return self.finish(with_errors=with_errors)
+
+    def _tab_to(self, matches: str) -> dict[str, str]:
+        """Press Tab until the focused element passes the JavaScript test `matches`."""
+        for _ in range(MAX_TABS):
+            self.page.keyboard.press("Tab")
+            if self.page.evaluate(f"() => ({matches})(document.activeElement)"):
+                return self._focused()
+        raise AssertionError(f"{self.page.url}: Tab never reached {matches}")
+
+    def _focused(self) -> dict[str, str]:
+        return cast(
+            dict[str, str],
+            self.page.evaluate(
+                "() => ({name: document.activeElement.name || '',"
+                " value: document.activeElement.value || ''})"
+            ),
+        )
+
+    def _press_on(self, matches: str) -> None:
+        self._tab_to(matches)
+        self.page.keyboard.press("Enter")
+
+    def _fill_by_keyboard(self, item: Field, chosen: list[str]) -> None:
+        if item.kind == "text":
+            self._tab_to(f"el => el.name === '{item.name}'")
+            self.page.keyboard.press("ControlOrMeta+A")
+            self.page.keyboard.type(chosen[0])
+        elif item.kind == "radio":
+            # Tab enters a radio group once; the arrow keys move through it, choosing as they go.
+            focused = self._tab_to(f"el => el.name === '{item.name}'")
+            for _ in item.values:
+                if focused["value"] == chosen[0]:
+                    break
+                self.page.keyboard.press("ArrowRight")
+                focused = self._focused()
+            self.page.keyboard.press("Space")
+        else:
+            for value in chosen:
+                self._tab_to(f"el => el.name === '{item.name}' && el.value === '{value}'")
+                self.page.keyboard.press("Space")
 
     def _navigate(self, action: Callable[[], None], *, expect_error: bool = False) -> None:
         """Do something that loads a new page or swaps one in, and wait until it has settled."""
