@@ -154,6 +154,7 @@ def test_htmx_is_configured_to_need_neither_eval_nor_inline_scripts(https_client
 
 def test_static_files_carry_the_headers_too(https_client: Client):
     response = https_client.get("/static/css/main.css")
+    response.close()
 
     assert response.status_code == 200
     assert response.headers["X-Content-Type-Options"] == "nosniff"
