@@ -11,7 +11,14 @@ from django.urls import reverse
 
 from triage.engine import Answers, Outcome
 from triage.flow import Kind, Progress
-from triage.rules import FINDINGS, PREGNANT, Disposition, EmergencyAction, Rule
+from triage.rules import (
+    EMERGENCY_SCREEN_IDS,
+    FINDINGS,
+    PREGNANT,
+    Disposition,
+    EmergencyAction,
+    Rule,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +120,13 @@ def _duration_words(days: int) -> str:
 
 
 def _emergency_action(outcome: Outcome, answers: Answers) -> EmergencyAction:
-    actions = {rule.action for rule in outcome.deciding if rule.action is not None}
-    actions |= {
-        finding.action
-        for finding in (FINDINGS[id_] for id_ in answers.findings)
-        if finding.action is not None and any(r.id == "E1" for r in outcome.deciding)
-    }
-    return (
-        EmergencyAction.CALL if EmergencyAction.CALL in actions else EmergencyAction.GO_TO_A_AND_E
-    )
+    """Call an ambulance when any reason calls for one; otherwise go to A&E."""
+    actions = {rule.action for rule in outcome.deciding}
+    if None in actions:  # E1, whose emergency-screen findings each say what to do
+        actions |= {FINDINGS[id_].action for id_ in answers.findings & EMERGENCY_SCREEN_IDS}
+    if EmergencyAction.CALL in actions:
+        return EmergencyAction.CALL
+    return EmergencyAction.GO_TO_A_AND_E
 
 
 def _emergency(outcome: Outcome, answers: Answers, numbers: Numbers) -> _Advice:
