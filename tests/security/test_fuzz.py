@@ -177,6 +177,12 @@ def field_values(form: Form):
     return st.fixed_dictionaries(strategies)
 
 
+def draw_submission(data, site: SiteMap) -> tuple[FoundForm, dict[str, list[str]]]:
+    found = data.draw(st.sampled_from(site.post_forms), label="form")
+    values = data.draw(field_values(found.form), label="values")
+    return found, {name: value for name, value in values.items() if value is not None}
+
+
 def assert_no_server_error(response, what: str) -> None:
     assert response.status_code < 500, f"{what} answered {response.status_code}"
 
@@ -220,9 +226,7 @@ def test_no_page_on_the_site_is_a_server_error(site: SiteMap):
 @FUZZ
 @given(data=st.data())
 def test_garbage_posted_to_any_form_gives_a_clear_page_and_keeps_answers(site: SiteMap, data):
-    found = data.draw(st.sampled_from(site.post_forms), label="form")
-    values = data.draw(field_values(found.form), label="values")
-    posted = {name: value for name, value in values.items() if value is not None}
+    found, posted = draw_submission(data, site)
     client = client_with(found.session)
     before = session_data(client)
 
@@ -240,9 +244,7 @@ def test_garbage_posted_to_any_form_gives_a_clear_page_and_keeps_answers(site: S
 @FUZZ
 @given(data=st.data())
 def test_garbage_from_htmx_never_errors(site: SiteMap, data):
-    found = data.draw(st.sampled_from(site.post_forms), label="form")
-    values = data.draw(field_values(found.form), label="values")
-    posted = {name: value for name, value in values.items() if value is not None}
+    found, posted = draw_submission(data, site)
 
     response = client_with(found.session, headers={"HX-Request": "true"}).post(
         found.form.action, {**found.form.defaults(), **posted}
