@@ -9,6 +9,7 @@ have been written.
 
 import logging
 import pickle
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -241,3 +242,46 @@ def test_privacy_notice_names_every_cookie_and_says_answers_are_not_kept():
     assert named == NECESSARY_COOKIES
     assert "We do not store your answers in a database" in body
     assert "14 days" in body
+
+
+ANSWER_PAGES = (
+    "/check/emergency-signs/",
+    "/check/answers/",
+    "/check/result/",
+    "/self-care/plan/",
+    "/self-care/plan.ics",
+    "/self-care/start-back/",
+    "/self-care/diary/",
+)
+PUBLIC_PAGES = ("/", "/check/", "/guidance/", "/self-care/", "/self-care/exercises/", "/privacy/")
+
+
+def without_nonces(html: bytes) -> str:
+    return re.sub(r'(nonce|value)="[^"]*"', "", html.decode())
+
+
+def test_pages_showing_answers_are_never_stored_by_the_browser_or_a_proxy():
+    """On a shared phone, back and history must not bring someone's answers back."""
+    client = Client()
+    walk_checker(Journey(client).fetch, JOURNEYS["self_care"])
+    for path in ANSWER_PAGES:
+        response = client.get(path)
+
+        assert response.status_code == 200, path
+        directives = {part.strip() for part in response.headers["Cache-Control"].split(",")}
+        assert {"no-store", "private"} <= directives, path
+
+
+def test_pages_a_shared_cache_may_keep_are_the_same_for_everyone():
+    someone = Client()
+    walk_checker(Journey(someone).fetch, JOURNEYS["gp"])
+    shared = 0
+    for path in PUBLIC_PAGES:
+        theirs, anyones = someone.get(path), Client().get(path)
+        if "public" not in theirs.headers.get("Cache-Control", ""):
+            continue
+        shared += 1
+
+        assert "Cookie" not in theirs.headers.get("Vary", ""), path
+        assert without_nonces(theirs.content) == without_nonces(anyones.content), path
+    assert shared >= 1, "the home page at least may be kept by a shared cache"
