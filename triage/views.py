@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -53,7 +54,16 @@ def _back_url(progress: flow.Progress, step: flow.Step) -> str:
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "triage/start.html", {"first_step": flow.FIRST_STEP})
+    progress = flow.load(request.session)
+    context = {
+        "first_step": flow.FIRST_STEP,
+        "resume_url": _resume(progress).url if progress.answered else "",
+    }
+    response = render(request, "triage/start.html", context)
+    if progress.answered:
+        # The page now speaks to one person; without answers it stays a public, cacheable page.
+        add_never_cache_headers(response)
+    return response
 
 
 @never_cache

@@ -3,8 +3,10 @@
 from importlib import import_module
 
 import pytest
-from django.conf import settings
+from django.conf import settings as django_settings
 from django.contrib.sessions.backends.base import SessionBase
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from triage import flow
 from triage.rules import Disposition
@@ -89,7 +91,7 @@ def test_pregnancy_questions_are_asked_only_when_pregnant():
 
 
 def _session() -> SessionBase:
-    session: SessionBase = import_module(settings.SESSION_ENGINE).SessionStore()
+    session: SessionBase = import_module(django_settings.SESSION_ENGINE).SessionStore()
     return session
 
 
@@ -123,3 +125,34 @@ def test_confirm_does_nothing_until_the_journey_is_complete():
     session[flow.SESSION_KEY] = {"answers": {"emergency_signs": []}, "finished": False}
     flow.confirm(session)
     assert session[flow.SESSION_KEY]["finished"] is False
+
+
+def _valid_value(step: flow.Step) -> st.SearchStrategy[object]:
+    if step.kind is flow.Kind.CHECKBOXES:
+        ids = [finding.id for finding in step.findings]
+        return st.lists(st.sampled_from(ids), unique=True)
+    if step.kind is flow.Kind.YES_NO:
+        return st.booleans()
+    low, high = step.limits
+    return st.integers(min_value=low, max_value=high)
+
+
+junk = st.none() | st.text(max_size=5) | st.integers() | st.lists(st.text(max_size=5), max_size=2)
+stored_answers = st.fixed_dictionaries(
+    {}, optional={step.key: _valid_value(step) | junk for step in flow.STEPS}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(stored=stored_answers, finished=st.booleans())
+def test_no_result_but_an_emergency_without_every_question_answered(stored, finished):
+    progress = flow.walk(stored, finished)
+    outcome = progress.outcome
+    if outcome is None:
+        return
+    assert progress.answered[0][0] is flow.FIRST_STEP
+    if outcome.disposition is not Disposition.EMERGENCY:
+        asked = [step for step, _ in progress.answered]
+        applicable = [step for step in flow.STEPS if step.applies(progress.answers)]
+        assert asked == applicable
+        assert progress.answers.age is not None and progress.answers.age >= flow.MINIMUM_AGE

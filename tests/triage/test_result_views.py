@@ -21,6 +21,17 @@ def test_start_page_says_what_the_checker_is_for(client):
     assert 'href="/check/emergency-signs/"' in text
 
 
+def test_start_page_offers_to_continue_a_check_already_started(client):
+    assert "Continue your check" not in client.get("/check/").text
+    store(client, {"emergency_signs": [], "age": 40})
+
+    page = client.get("/check/")
+
+    assert one(page.text, ".govuk-inset-text a")["href"] == "/check/pregnancy/"
+    assert 'action="/check/start-again/"' in page.text
+    assert "no-store" in page["Cache-Control"]
+
+
 def test_check_your_answers_lists_every_answer_with_a_change_link(client):
     store(client, CALM_ANSWERS)
 
@@ -268,3 +279,10 @@ def test_pages_with_answers_are_never_cached(client, path):
 
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_the_whole_journey_works_through_htmx(htmx_client):
+    response = complete_checker(htmx_client, {"worsening": True})
+
+    assert "<html" not in response.text
+    assert disposition_of(response)[0] == "gp"
