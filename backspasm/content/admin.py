@@ -1,17 +1,16 @@
 """Admin for editors: every save keeps a revision they can see and restore (SimpleHistoryAdmin)."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin
 from django.db.models import Field, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from backspasm.content.models import Article, Source, Status
+from backspasm.content.models import Article, ArticleQuerySet, Source, Status
 
 
 class SourceInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -32,11 +31,11 @@ class ReviewFilter(admin.SimpleListFilter):
         return [("overdue", "Review overdue"), ("current", "Review not yet due")]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
-        today = timezone.localdate()
+        articles = cast(ArticleQuerySet, queryset)
         if self.value() == "overdue":
-            return queryset.filter(next_review_due__lt=today)
+            return articles.review_overdue()
         if self.value() == "current":
-            return queryset.filter(next_review_due__gte=today)
+            return articles.review_not_yet_due()
         return queryset
 
 
@@ -75,7 +74,7 @@ class ArticleAdmin(HistoryAdmin):
 
     @admin.display(description="Review")
     def review_state(self, article: Article) -> str:
-        return "Overdue" if article.next_review_due < timezone.localdate() else "Not yet due"
+        return "Overdue" if article.review_is_overdue else "Not yet due"
 
     @admin.display(description="Preview")
     def preview(self, article: Article) -> str:

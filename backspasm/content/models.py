@@ -1,7 +1,5 @@
 """The guidance articles editors write and the sources each one rests on."""
 
-from datetime import date
-
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -27,8 +25,11 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def published(self) -> "ArticleQuerySet":
         return self.filter(status=Status.PUBLISHED)
 
-    def review_overdue(self, today: date | None = None) -> "ArticleQuerySet":
-        return self.filter(next_review_due__lt=today or timezone.localdate())
+    def review_overdue(self) -> "ArticleQuerySet":
+        return self.filter(next_review_due__lt=timezone.localdate())
+
+    def review_not_yet_due(self) -> "ArticleQuerySet":
+        return self.filter(next_review_due__gte=timezone.localdate())
 
 
 class Article(models.Model):
@@ -87,6 +88,10 @@ class Article(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    @property
+    def review_is_overdue(self) -> bool:
+        return self.next_review_due < timezone.localdate()
 
     def body_html(self) -> str:
         return render_markdown(self.body)
