@@ -85,6 +85,16 @@ def disposition_of(page: Page) -> str | None:
     return card.first.get_attribute("data-disposition") if card.count() else None
 
 
+def pages_after_the_result(page: Page) -> list[str]:
+    """Pages of this site the result links to (such as the self-care plan), which only a
+    finished journey can open, so a crawl never reaches them."""
+    hrefs = cast(
+        list[str],
+        page.locator("main a[href^='/']").evaluate_all("links => links.map(a => a.pathname)"),
+    )
+    return sorted({href for href in hrefs if not href.startswith(START)})
+
+
 def browser_storage(page: Page) -> tuple[list[str], int]:
     """The sessionStorage keys and the number of localStorage entries the site left behind."""
     keys, local = page.evaluate("() => [Object.keys(sessionStorage), localStorage.length]")

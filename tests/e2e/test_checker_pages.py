@@ -22,8 +22,8 @@ from tests.e2e.audit import (
     set_width,
     zoom_text,
 )
-from tests.e2e.checker import JOURNEYS, Walker
-from tests.e2e.crawl import Site
+from tests.e2e.checker import JOURNEYS, Walker, pages_after_the_result
+from tests.e2e.crawl import Site, page_name
 from tests.e2e.vnu import html_errors
 
 OpenPage = Callable[..., Page]
@@ -52,6 +52,9 @@ def test_every_checker_page_passes_axe_reflows_zooms_and_looks_whole(
     walker = Walker(open_page(), JOURNEYS[disposition], True, audit)
 
     assert walker.run(with_errors=True) == disposition
+    for url in pages_after_the_result(walker.page):
+        walker.page.goto(url)
+        audit(walker.page, f"then-{page_name(url)}", None)
     assert_none(problems)
 
 
@@ -64,7 +67,12 @@ def test_every_page_is_valid_html(open_page: OpenPage, site: Site, tmp_path: Pat
         def keep(page: Page, label: str, html: str | None, prefix: str = disposition) -> None:
             pages[f"check-{prefix}-{label}"] = html or page.content()
 
-        Walker(open_page(javascript=False), findings, False, keep).run(with_errors=True)
+        walker = Walker(open_page(javascript=False), findings, False, keep)
+        walker.run(with_errors=True)
+        for url in pages_after_the_result(walker.page):
+            pages[f"check-{disposition}-then-{page_name(url)}"] = walker.page.request.get(
+                url
+            ).text()
 
     assert len(pages) > len(site.all_pages) + 20
     assert_none(html_errors(pages, tmp_path))
