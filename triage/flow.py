@@ -217,7 +217,7 @@ STEPS: tuple[Step, ...] = (
         kind=Kind.YES_NO,
         question="Do you have shooting pain, tingling or numbness going down one leg?",
         summary="Pain going down one leg",
-        hint=f"{FINDINGS['sciatica'].label}. {FINDINGS['sciatica'].hint}",
+        hint="From your bottom down the back of one leg, often going below the knee.",
         why="This is called sciatica. It usually gets better on its own, but should be checked "
         "if it lasts.",
         error="Select yes if you have pain, tingling or numbness going down one leg",
