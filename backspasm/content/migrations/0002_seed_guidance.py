@@ -72,8 +72,8 @@ Go to A&E immediately or call 999 if you have back pain and:
 
 - numbness around your genitals, bottom or back passage
 - new problems peeing or pooing, or you cannot control them
-- weakness in your legs
-- you lose your balance
+- new weakness in your legs that is severe or getting worse
+- your legs feel unsteady or you lose your balance
 - you lose feeling in your shoulders, arms or legs
 
 [When to get help now](/guidance/when-to-get-help/) lists all the warning signs.
