@@ -166,3 +166,24 @@ def test_an_edit_through_one_server_shows_at_once_on_the_other(
     assert marker in after.body
     assert redis_client.get(version_key) != version_before
     assert set(reader.served) == {"B"} and set(editor.served) == {"A"}
+
+
+def test_servers_reconnect_when_postgresql_drops_their_connections(servers, site_environment):
+    """A restart or failover of PostgreSQL closes every worker's persistent connection; the
+    health check before reuse opens a new one instead of failing the next request."""
+    # The health check runs a query on every request, whatever the cache holds.
+    for server in servers:
+        assert Visitor([server]).get("/healthz").status == 200
+    database = site_environment["DATABASE_URL"].rsplit("/", 1)[1]
+    with psycopg.connect(services.postgres_server_url(), autocommit=True) as connection:
+        dropped = connection.execute(
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            (database,),
+        ).fetchone()
+    assert dropped is not None and dropped[0] >= 2
+
+    # More requests than workers, so every worker meets its dropped connection.
+    statuses = [Visitor([server]).get("/healthz").status for server in servers for _ in range(6)]
+
+    assert statuses == [200] * 12
