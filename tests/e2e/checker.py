@@ -9,9 +9,11 @@ dict of findings, so the journeys survive changes to wording, order and grouping
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Locator, Page
+
+from tests.e2e.crawl import SKIPPED_PREFIXES, links_in
 
 START = "/check/"
 DEFAULT_NUMBERS = {"age": 35, "duration_days": 3, "pain_score": 4}
@@ -85,14 +87,26 @@ def disposition_of(page: Page) -> str | None:
     return card.first.get_attribute("data-disposition") if card.count() else None
 
 
-def pages_after_the_result(page: Page) -> list[str]:
-    """Pages of this site the result links to (such as the self-care plan), which only a
-    finished journey can open, so a crawl never reaches them."""
-    hrefs = cast(
-        list[str],
-        page.locator("main a[href^='/']").evaluate_all("links => links.map(a => a.pathname)"),
-    )
-    return sorted({href for href in hrefs if not href.startswith(START)})
+def pages_after_the_result(page: Page, known: set[str]) -> list[str]:
+    """Pages of this site that only a finished journey opens (the self-care plan, and what it
+    links to), found by following links from the result with the journey's cookies."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
+    queue = [page.url]
+    found: list[str] = []
+    while queue:
+        response = page.request.get(queue.pop(0))
+        if "text/html" not in response.headers.get("content-type", ""):
+            continue
+        for href in links_in(response.text()):
+            url = urlsplit(urljoin(response.url, href))
+            path = url.path + (f"?{url.query}" if url.query else "")
+            if f"{url.scheme}://{url.netloc}" != origin or path.startswith(SKIPPED_PREFIXES):
+                continue
+            if path in known or path in found or path.startswith(START):
+                continue
+            found.append(path)
+            queue.append(origin + path)
+    return [path for path in found if not path.endswith(".ics")]
 
 
 def browser_storage(page: Page) -> tuple[list[str], int]:

@@ -59,7 +59,7 @@ def page_name(url: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "home"
 
 
-def _links(html: str) -> list[str]:
+def links_in(html: str) -> list[str]:
     """Addresses the page links to, and the results of its GET forms filled in with a search."""
     soup = BeautifulSoup(html, "html.parser")
     links = [str(anchor["href"]) for anchor in soup.select("a[href]")]
@@ -113,7 +113,7 @@ def crawl(base_url: str) -> Site:
             continue
         seen.add(url)
         site.pages.append(Page(url, status, body))
-        queue.extend((url, link) for link in _links(body))
+        queue.extend((url, link) for link in links_in(body))
     status, _, _, body = _fetch(opener, base_url + MISSING_PAGE)
     assert status == 404, f"{MISSING_PAGE} answered {status}, not 404"
     site.missing = Page(MISSING_PAGE, status, body)

@@ -31,7 +31,7 @@ OpenPage = Callable[..., Page]
 
 @pytest.mark.parametrize("disposition", list(JOURNEYS))
 def test_every_checker_page_passes_axe_reflows_zooms_and_looks_whole(
-    open_page: OpenPage, disposition: str
+    open_page: OpenPage, site: Site, disposition: str
 ):
     """Screenshots of each step at 375 and 1280 pixels land in screenshots/checker/."""
     problems: list[str] = []
@@ -52,7 +52,7 @@ def test_every_checker_page_passes_axe_reflows_zooms_and_looks_whole(
     walker = Walker(open_page(), JOURNEYS[disposition], True, audit)
 
     assert walker.run(with_errors=True) == disposition
-    for url in pages_after_the_result(walker.page):
+    for url in pages_after_the_result(walker.page, {page.url for page in site.pages}):
         walker.page.goto(url)
         audit(walker.page, f"then-{page_name(url)}", None)
     assert_none(problems)
@@ -69,7 +69,7 @@ def test_every_page_is_valid_html(open_page: OpenPage, site: Site, tmp_path: Pat
 
         walker = Walker(open_page(javascript=False), findings, False, keep)
         walker.run(with_errors=True)
-        for url in pages_after_the_result(walker.page):
+        for url in pages_after_the_result(walker.page, {page.url for page in site.pages}):
             pages[f"check-{disposition}-then-{page_name(url)}"] = walker.page.request.get(
                 url
             ).text()
