@@ -43,8 +43,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-browser: ## Install Debian's Chromium for the browser tests when it is missing
+browser: ## Install Debian's Chromium (and Java, for the Nu HTML Checker) when they are missing
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
 css: node-tools ## Rebuild static/css from static/scss
 	npm run --silent css
