@@ -94,7 +94,10 @@ def run_load(
         spec = target.load_spec()
         load(target.path, spec, WARM_UP_SECONDS)  # every worker renders the page once first
         static = load(static_path, static_spec, args.duration)
+        workers = set(server.worker_pids())
         result = load(target.path, spec, args.duration)
+        # gunicorn restarts a worker after max_requests; a new one starts cold, which shows here.
+        restarted = len(workers - set(server.worker_pids()))
         ratio = result.requests_per_second / static.requests_per_second
         # With no response inside the run there is no latency to report, only a stall.
         p99 = result.p99_ms if result.requests else None
@@ -112,6 +115,7 @@ def run_load(
                 **result.as_dict(),
                 "static": static.as_dict(),
                 "ratio": round(ratio, 3),
+                "workers_restarted": restarted,
                 "budget": _mark(page_checks),
             }
         )
@@ -132,6 +136,8 @@ def run_load(
             print(f"    {target.note}")
         if not result.requests:
             print(f"    no response within {args.duration:g} s: the page stalled under load")
+        if restarted:
+            print(f"    {restarted} worker(s) restarted (max_requests) during this page's run")
     return rows, checks
 
 
