@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parents[2]
 # Long enough for a cold start on a busy CI machine; a server that dies answers at once instead.
-STARTUP_TIMEOUT = 60
+STARTUP_TIMEOUT = 120
 REQUEST_TIMEOUT = 30
 Fields = Mapping[str, str | list[str]]
 SECRET_KEY = "one-secret-key-shared-by-every-app-server-of-the-site-under-test"
@@ -67,6 +67,18 @@ class AppServer:
     def log_text(self) -> str:
         return self.log.read_text(errors="replace")
 
+    def wait_until_answering(self) -> None:
+        """Blocks until a worker has booted and answered one request (it waits in the queue)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=STARTUP_TIMEOUT)
+        try:
+            connection.request("GET", "/healthz", headers={"Host": "127.0.0.1"})
+            connection.getresponse().read()
+        except (OSError, http.client.HTTPException) as error:
+            log = self.log_text()
+            raise AssertionError(f"{self.name} did not start: {error}\n{log}") from error
+        finally:
+            connection.close()
+
 
 @contextmanager
 def app_server(
@@ -104,6 +116,7 @@ def app_server(
     listener.close()
     server = AppServer(name, port, process, log)
     try:
+        server.wait_until_answering()
         yield server
     finally:
         process.terminate()

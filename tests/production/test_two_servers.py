@@ -1,6 +1,7 @@
 """Two stateless app servers on one PostgreSQL and one Redis, behind no sticky load balancer:
 any server continues any journey, and an editor's change shows on every server at once."""
 
+import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,10 +72,12 @@ def servers(site_environment: dict[str, str], tmp_path_factory) -> Iterator[list
         app_server("A", site_environment, logs / "a.log") as a,
         app_server("B", site_environment, logs / "b.log") as b,
     ):
-        for server in (a, b):
-            health = Visitor([server]).get("/healthz")
-            assert health.status == 200, f"{server.name}: {health.body}\n{server.log_text()}"
         yield [a, b]
+
+
+def database_state(server: AppServer) -> str:
+    """What the server's health check says of PostgreSQL (Redis has its own line)."""
+    return str(json.loads(Visitor([server]).get("/healthz").body)["checks"]["database"])
 
 
 def main_form(page: Page) -> Tag:
@@ -173,7 +176,7 @@ def test_servers_reconnect_when_postgresql_drops_their_connections(servers, site
     health check before reuse opens a new one instead of failing the next request."""
     # The health check runs a query on every request, whatever the cache holds.
     for server in servers:
-        assert Visitor([server]).get("/healthz").status == 200
+        assert database_state(server) == "ok"
     database = site_environment["DATABASE_URL"].rsplit("/", 1)[1]
     with psycopg.connect(services.postgres_server_url(), autocommit=True) as connection:
         dropped = connection.execute(
@@ -184,6 +187,6 @@ def test_servers_reconnect_when_postgresql_drops_their_connections(servers, site
     assert dropped is not None and dropped[0] >= 2
 
     # More requests than workers, so every worker meets its dropped connection.
-    statuses = [Visitor([server]).get("/healthz").status for server in servers for _ in range(6)]
+    states = [database_state(server) for server in servers for _ in range(6)]
 
-    assert statuses == [200] * 12
+    assert states == ["ok"] * 12
