@@ -151,18 +151,26 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds pickled Python objects, so each release keeps to its own keys: during a rolling
+# deploy no server reads what another release's code wrote. Test workers sharing one Redis
+# database keep to their own keys too.
+RELEASE = os.environ.get("BACKSPASM_RELEASE", "").strip()
+if RELEASE and not all(char.isalnum() or char in "._-" for char in RELEASE):
+    raise ConfigurationError(
+        f"BACKSPASM_RELEASE may hold only letters, digits, '.', '_' and '-', not {RELEASE!r}."
+    )
+CACHE_KEY_PREFIX = "-".join(
+    ["backspasm", "test", os.environ.get("PYTEST_XDIST_WORKER", "main")]
+    if TESTING
+    else ["backspasm", *([RELEASE] if RELEASE else [])]
+)
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "backspasm.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
-            # Test workers share one Redis database: each keeps to its own keys.
-            "KEY_PREFIX": (
-                f"backspasm-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-                if TESTING
-                else "backspasm"
-            ),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 600,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
@@ -181,6 +189,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or BASE_DIR / ".cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 600,
         }
     }
