@@ -30,7 +30,7 @@ def production_environment(**settings: str) -> dict[str, str]:
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "GUNICORN_", "PYTEST_"))
-        and key not in {"WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS"}
+        and key not in {"WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS", "BACKSPASM_RELEASE"}
     }
     env.update(
         DJANGO_DEBUG="0",
