@@ -48,7 +48,7 @@ class Page:
 
     @property
     def disposition(self) -> str | None:
-        marked = self.soup.find(attrs={"data-disposition": True})
+        marked = self.soup.select_one("[data-disposition]")
         return str(marked["data-disposition"]) if isinstance(marked, Tag) else None
 
     def forms(self) -> list[Form]:

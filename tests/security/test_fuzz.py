@@ -29,7 +29,7 @@ SESSION_SALT = "django.contrib.sessions.backends.signed_cookies"
 MAX_PAGES = 150
 SKIPPED_PREFIXES = ("/admin/", "/static/")
 # Journeys that reach each kind of result and the pages behind them (the self-care plan).
-JOURNEYS = (
+JOURNEYS: tuple[dict[str, bool | int], ...] = (
     {"saddle_numbness": True},
     {"fever": True},
     {"worsening": True},
@@ -191,7 +191,7 @@ def assert_typed_answers_kept(html: str, form: Form, posted: dict[str, list[str]
     """On a page with errors, every answer the person gave is shown back to them."""
     soup = BeautifulSoup(html, "html.parser")
     for name, values in posted.items():
-        controls = soup.find_all(attrs={"name": name})
+        controls = soup.select(f'[name="{name}"]')
         kind = form.kinds.get(name)
         if not controls or kind == "hidden":
             continue
@@ -203,7 +203,7 @@ def assert_typed_answers_kept(html: str, form: Form, posted: dict[str, list[str]
                 chosen = set(values[-1:]) & offered
             assert chosen <= checked, f"{name}: chose {chosen}, shown {checked}"
         elif len(values) == 1 and values[0].isprintable() and len(values[0]) < 200:
-            shown = controls[0].get("value", controls[0].text) or ""
+            shown = str(controls[0].get("value", controls[0].text) or "")
             assert shown.strip() == values[0].strip(), f"{name}: typed {values[0]!r}"
 
 
@@ -237,7 +237,7 @@ def test_garbage_posted_to_any_form_gives_a_clear_page_and_keeps_answers(site: S
     if response.status_code == 200 and ERROR_SUMMARY in html:
         assert session_data(client) == before, "a rejected answer changed the saved answers"
         for link in BeautifulSoup(html, "html.parser").select(".govuk-error-summary__list a"):
-            assert BeautifulSoup(html, "html.parser").find(id=link["href"].lstrip("#"))
+            assert BeautifulSoup(html, "html.parser").find(id=str(link["href"]).lstrip("#"))
         assert_typed_answers_kept(html, found.form, posted)
 
 
@@ -411,6 +411,7 @@ def test_error_summary_links_point_at_real_fields(site: SiteMap):
         errors += 1
         soup = BeautifulSoup(html, "html.parser")
         for link in soup.select(".govuk-error-summary__list a"):
-            assert re.fullmatch(r"#[\w-]+", link["href"]), link
-            assert soup.find(id=link["href"][1:]), (found.form.action, link["href"])
+            target = str(link["href"])
+            assert re.fullmatch(r"#[\w-]+", target), link
+            assert soup.find(id=target[1:]), (found.form.action, target)
     assert errors >= 5

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 SESSION = settings.SESSION_COOKIE_NAME
 NECESSARY_COOKIES = {SESSION, settings.CSRF_COOKIE_NAME}
 # One journey to each kind of result, each with findings that appear nowhere else in the journey.
-JOURNEYS = {
+JOURNEYS: dict[str, dict[str, bool | int]] = {
     "emergency": {"bladder_dysfunction": True},
     "urgent": {"unexplained_weight_loss": True, "night_pain": True},
     "gp": {"morning_stiffness": True, "daily_activities_stopped": True},
@@ -226,7 +226,7 @@ def test_pages_load_nothing_from_any_other_site():
     for path in ("/", "/check/", "/guidance/", "/self-care/", "/self-care/exercises/", "/privacy/"):
         soup = BeautifulSoup(client.get(path).content, "html.parser")
         sources = [
-            element.get("src") or element.get("href") or element.get("action")
+            str(element.get("src") or element.get("href") or element.get("action") or "")
             for element in soup.select("script, link, img, iframe, form, source, video, audio")
         ]
         foreign = [src for src in sources if src and urlsplit(src).netloc]
@@ -236,8 +236,8 @@ def test_pages_load_nothing_from_any_other_site():
 
 def test_privacy_notice_names_every_cookie_and_says_answers_are_not_kept():
     body = Client().get("/privacy/").content.decode()
-    table = BeautifulSoup(body, "html.parser").select_one("table.govuk-table")
-    named = {row.select("td")[0].get_text() for row in table.select("tbody tr")}
+    rows = BeautifulSoup(body, "html.parser").select("table.govuk-table tbody tr")
+    named = {row.select("td")[0].get_text() for row in rows}
 
     assert named == NECESSARY_COOKIES
     assert "We do not store your answers in a database" in body
