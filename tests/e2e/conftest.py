@@ -15,7 +15,9 @@ from tests.e2e.crawl import Site, crawl
 # Playwright's sync API runs an asyncio event loop in the test's own thread. Django sees that loop
 # and refuses ORM calls from the thread (SynchronousOnlyOperation), although they are ordinary
 # blocking calls: the test database set-up and the flush between tests. Nothing here touches the
-# ORM from inside a coroutine, so the check is switched off for this process.
+# ORM from inside a coroutine, so the check is switched off for this process. Django reads the
+# variable on every ORM call, so setting it while this file is collected, before any test or
+# database set-up runs, is early enough.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
