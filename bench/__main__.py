@@ -273,12 +273,13 @@ def measure(results: dict[str, Any], parts: set[str], args: argparse.Namespace) 
     """Throughput, weight and Lighthouse, against one server as production configures it."""
     checks: list[Check] = []
     with running_server() as server:
+        # Counted after discovery: on a busy machine gunicorn is still forking workers at first.
+        targets, static_path = discover(server.base_url)
         results["server"] = {**server.settings, "workers": len(server.worker_pids())}
         print(
-            f"gunicorn at {server.base_url}, {len(server.worker_pids())} workers, "
+            f"gunicorn at {server.base_url}, {results['server']['workers']} workers, "
             f"load average {results['machine']['load_average']}"
         )
-        targets, static_path = discover(server.base_url)
         results["pages"] = [
             {key: getattr(t, key) for key in ("key", "method", "path", "note", "missing")}
             for t in targets
