@@ -93,12 +93,12 @@ def _search_task(action: str, name: str, words: Iterator[str]) -> Task:
 
 
 def build_tasks(base_url: str, tally: Tally) -> list[tuple[str, Task]]:
-    """Every journey, and every page linked from the home page, the guidance index and the
-    self-care hub, plus the site search when there is one."""
+    """Every journey, every page linked from the home page, the guidance index and the self-care
+    hub, and the site search with a few different words, when there is one."""
     client = Client(base_url)
     paths: list[str] = ["/"]
     search: tuple[str, str] | None = None
-    for index in ("/", "/guidance/", "/self-care/"):
+    for index in ("/", "/guidance/", "/self-care/", "/search/"):
         response = client.request("GET", index)
         if response.status != 200:
             continue
