@@ -41,6 +41,9 @@ def test_the_crawl_finds_the_public_pages(site: Site):
     urls = {page.url for page in site.pages}
 
     assert {"/", "/about/", "/privacy/", "/accessibility/"} <= urls
+    assert {"/check/", "/self-care/", "/guidance/", "/search/"} <= urls
+    assert any(url.startswith("/guidance/") and url != "/guidance/" for url in urls)
+    assert any(url.startswith("/search/?") for url in urls)
     assert site.missing is not None and "Page not found" in site.missing.html
 
 
