@@ -4,7 +4,9 @@ Each view parses, calls the pure modules, stores and renders. Pages with a form 
 or, for htmx, the ``main`` partial of the same template.
 """
 
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import wraps
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -45,17 +47,25 @@ def _today() -> date:
     return timezone.localdate()
 
 
-def _gate(request: HtmxHttpRequest) -> CheckerOutcome | HttpResponseBase:
-    """The outcome of a finished self-care check, or a redirect to where this person belongs."""
-    outcome = stored_outcome(request)
-    if outcome is None:
-        target = reverse("triage:start")
-    elif outcome.disposition != SELF_CARE:
-        target = reverse("triage:result")
-    else:
-        return outcome
-    # htmx would swap the other page into this one's region: ask it to load the page instead.
-    return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
+PersonalView = Callable[[HtmxHttpRequest, CheckerOutcome], HttpResponseBase]
+
+
+def self_care_only(view: PersonalView) -> Callable[[HtmxHttpRequest], HttpResponseBase]:
+    """Open the page only after a check that ended in self-care, and hand the view its outcome.
+
+    Anyone else goes to the checker's start, or back to the advice their own result gave.
+    """
+
+    @wraps(view)
+    def gated(request: HtmxHttpRequest) -> HttpResponseBase:
+        outcome = stored_outcome(request)
+        if outcome is not None and outcome.disposition == SELF_CARE:
+            return view(request, outcome)
+        target = reverse("triage:start" if outcome is None else "triage:result")
+        # htmx would swap the other page into this one's region: have it load the page instead.
+        return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
+
+    return gated
 
 
 def _plan(
@@ -119,17 +129,15 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
-def plan(request: HtmxHttpRequest) -> HttpResponseBase:
-    gate = _gate(request)
-    if not isinstance(gate, CheckerOutcome):
-        return gate
+@self_care_only
+def plan(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpResponseBase:
     today = _today()
     diary = state.load_diary(request.session, today)
     if request.method == "POST":
         form = PlanOptionsForm(request.POST)
         if form.is_valid():
             state.save_days_since_start(
-                request.session, gate, today, form.cleaned_data["days_since_start"]
+                request.session, outcome, today, form.cleaned_data["days_since_start"]
             )
             earlier = diary.entry_for(today)
             entry = Entry(
@@ -140,12 +148,12 @@ def plan(request: HtmxHttpRequest) -> HttpResponseBase:
     else:
         form = PlanOptionsForm(
             initial={
-                "days_since_start": state.days_since_start(request.session, gate, today),
-                "pain_today": diary.latest.pain if diary.latest else gate.pain_score,
+                "days_since_start": state.days_since_start(request.session, outcome, today),
+                "pain_today": diary.latest.pain if diary.latest else outcome.pain_score,
             }
         )
     exercises = _exercises()
-    built = _plan(request, gate, diary, today, exercises)
+    built = _plan(request, outcome, diary, today, exercises)
     context = {
         "view": present_plan(built, state.startback_result(request.session)),
         "plan": built,
@@ -156,7 +164,7 @@ def plan(request: HtmxHttpRequest) -> HttpResponseBase:
         "pregnancy_cautions": group_cautions(
             [(e.name, e.pregnancy_caution) for e in exercises if e.pregnancy_caution]
         )
-        if gate.pregnant
+        if outcome.pregnant
         else [],
         "copyright": COPYRIGHT,
     }
@@ -166,10 +174,8 @@ def plan(request: HtmxHttpRequest) -> HttpResponseBase:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
-def start_back(request: HtmxHttpRequest) -> HttpResponseBase:
-    gate = _gate(request)
-    if not isinstance(gate, CheckerOutcome):
-        return gate
+@self_care_only
+def start_back(request: HtmxHttpRequest, _outcome: CheckerOutcome) -> HttpResponseBase:
     if request.method == "POST":
         form = StartBackForm(request.POST)
         if form.is_valid():
@@ -189,16 +195,14 @@ def start_back(request: HtmxHttpRequest) -> HttpResponseBase:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
-def pain_diary(request: HtmxHttpRequest) -> HttpResponseBase:
-    gate = _gate(request)
-    if not isinstance(gate, CheckerOutcome):
-        return gate
+@self_care_only
+def pain_diary(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpResponseBase:
     today = _today()
     current = state.load_diary(request.session, today)
     if request.method == "POST":
         form = DiaryForm(request.POST)
         if form.is_valid():
-            state.remember_onset(request.session, gate, today)
+            state.remember_onset(request.session, outcome, today)
             entry = Entry(today, form.cleaned_data["pain_today"], form.cleaned_data["new_symptoms"])
             state.save_diary(request.session, record(current, entry))
             return redirect("selfcare:diary")
@@ -216,13 +220,11 @@ def pain_diary(request: HtmxHttpRequest) -> HttpResponseBase:
 
 @never_cache
 @require_GET
-def plan_calendar(request: HtmxHttpRequest) -> HttpResponseBase:
-    gate = _gate(request)
-    if not isinstance(gate, CheckerOutcome):
-        return gate
+@self_care_only
+def plan_calendar(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpResponseBase:
     today = _today()
     diary = state.load_diary(request.session, today)
-    built = _plan(request, gate, diary, today, _exercises())
+    built = _plan(request, outcome, diary, today, _exercises())
     body = build_calendar(built, ZoneInfo(settings.TIME_ZONE), datetime.now(tz=ZoneInfo("UTC")))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(today)}"'
