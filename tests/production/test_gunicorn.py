@@ -48,7 +48,7 @@ def test_workers_are_recycled_and_stuck_ones_killed(monkeypatch: pytest.MonkeyPa
 
     assert config["preload_app"] is True
     assert config["timeout"] == 30
-    assert config["max_requests"] == 1000 and config["max_requests_jitter"] == 100
+    assert config["max_requests"] == 10_000 and config["max_requests_jitter"] == 1_000
     assert config["worker_tmp_dir"] == "/dev/shm"
     assert config["control_socket_disable"] is True
 
