@@ -19,6 +19,7 @@ SEARCH_TERMS = "back spasm"
 # Not pages for the public: the editors' admin, and files rather than pages.
 SKIPPED_PREFIXES = ("/admin/", "/static/")
 MAX_PAGES = 400  # far more than the site has: more means links are generating endless addresses
+TIMEOUT = 60  # seconds: a page that takes longer has hung, and the test should say so
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def links_in(html: str) -> list[str]:
 def _fetch(opener: urllib.request.OpenerDirector, url: str) -> tuple[int, str, str, str]:
     """Status, address after redirects, content type and body; an error status is an answer."""
     try:
-        with opener.open(url) as response:
+        with opener.open(url, timeout=TIMEOUT) as response:
             body = response.read().decode()
             return response.status, response.url, response.headers.get_content_type(), body
     except urllib.error.HTTPError as error:
