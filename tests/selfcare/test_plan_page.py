@@ -106,6 +106,7 @@ def test_answering_the_questionnaire_shows_the_risk_group_on_the_plan(
     text = text_of(self_care_client.get("/self-care/plan/"))
     assert "High risk." in text
     assert "see a physiotherapist as well" in text
+    assert "See a physiotherapist as well, because of your answers" in text
     assert "© Keele University 2007" in text
 
 

@@ -66,7 +66,9 @@ def test_the_fullest_plan_prints_on_one_a4_page(open_page: OpenPage):
     submit(page, "Update my plan", True)
 
     expect(page.locator("main")).to_contain_text("High risk.")
+    expect(page.locator("main")).to_contain_text("Do not take ibuprofen")
     expect(page.locator("main")).to_contain_text("Exercises in pregnancy")
+    expect(page.locator(".app-plan__exercises").first).to_be_visible()
     assert printed_pages(page) == 1
 
 
