@@ -33,11 +33,18 @@ DESKTOP = {"width": 1280, "height": 800}
 expect.set_options(timeout=15_000)
 
 
+# The slowest browser test takes about a minute on an idle machine. Some waits in Playwright
+# (an evaluated promise, for one) have no timeout of their own, so a stalled browser would hang
+# the whole run: past this limit the test fails and prints where it was stuck.
+STALLED_AFTER_SECONDS = 900
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.timeout(STALLED_AFTER_SECONDS))
 
 
 @pytest.fixture(scope="session")
