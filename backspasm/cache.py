@@ -1,10 +1,13 @@
 """A Redis cache that degrades to "no cache" when Redis is unreachable.
 
 Advice must still reach people when the cache server is down, so every cache error is logged
-and treated as a miss instead of failing the request.
+and treated as a miss instead of failing the request. After a failure the cache stays out of the
+way for a few seconds, so a Redis that hangs costs one timeout, not one per cache call per page.
 """
 
 import logging
+import time
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache.backends.redis import RedisCache
@@ -12,18 +15,32 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger("backspasm.cache")
 
+RETRY_AFTER_SECONDS = 5.0
+
 
 class ForgivingRedisCache(RedisCache):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        self._skip_until = 0.0
+
     def ping(self) -> bool:
         """Raises when Redis cannot be reached: for the health check, which must know."""
         return bool(self._cache.get_client(write=True).ping())
 
-    def _forgive(self, operation: str, default: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return getattr(super(), operation)(*args, **kwargs)
-        except RedisError as error:
-            logger.warning("Cache %s failed, continuing without cache: %s", operation, error)
+    def _guarded(self, name: str, call: Callable[[], Any], default: Any) -> Any:
+        if time.monotonic() < self._skip_until:
             return default
+        try:
+            return call()
+        except RedisError as error:
+            self._skip_until = time.monotonic() + RETRY_AFTER_SECONDS
+            logger.warning("Cache %s failed, continuing without cache: %s", name, error)
+            return default
+
+    def _forgive(self, name: str, default: Any, *args: Any, **kwargs: Any) -> Any:
+        return self._guarded(
+            name, lambda: getattr(RedisCache, name)(self, *args, **kwargs), default
+        )
 
     def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
         return self._forgive("get", default, key, default, version)
@@ -56,4 +73,18 @@ class ForgivingRedisCache(RedisCache):
         self._forgive("delete_many", None, *args, **kwargs)
 
     def clear(self) -> None:
-        self._forgive("clear", None)
+        """Deletes this site's keys only. Django's clear() empties the whole Redis database,
+        which may be shared with other sites, other releases or other test workers."""
+        self._guarded("clear", self._delete_own_keys, None)
+
+    def _delete_own_keys(self) -> None:
+        client = self._cache.get_client(write=True)
+        pattern = f"{self.key_prefix}:*" if self.key_prefix else "*"
+        batch: list[Any] = []
+        for key in client.scan_iter(match=pattern, count=500):
+            batch.append(key)
+            if len(batch) == 500:
+                client.delete(*batch)
+                batch.clear()
+        if batch:
+            client.delete(*batch)

@@ -1,14 +1,11 @@
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
+from backspasm.admin import HistoryAdmin
 from selfcare.models import Exercise
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
+class ExerciseAdmin(HistoryAdmin):
     list_display = ("name", "order", "repetitions", "hold_seconds", "times_a_day", "published")
     list_editable = ("order", "published")
     list_filter = ("published",)
@@ -23,10 +20,3 @@ class ExerciseAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped librar
         ("Safety", {"fields": ("when_to_start", "when_to_stop", "cautions", "pregnancy_caution")}),
         ("Illustration", {"fields": ("illustration", "illustration_alt")}),
     )
-
-    def get_history_queryset(
-        self, request: HttpRequest, history_manager: Any, pk_name: str, object_id: str
-    ) -> Any:
-        """simple-history 3.13 calls select_related() with no field names here, which Django 6.1
-        deprecates; name the one relation the history list shows."""
-        return history_manager.filter(**{pk_name: object_id}).select_related("history_user")

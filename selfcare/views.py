@@ -18,8 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
-from django_htmx.middleware import HtmxDetails
 
+from backspasm.htmx import HtmxHttpRequest, render_page
 from selfcare import chart, state
 from selfcare.calendar import build_calendar, filename
 from selfcare.diary import Diary, Entry, record
@@ -31,16 +31,6 @@ from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
 from triage.outcome import CheckerOutcome, stored_outcome
 
 SELF_CARE = "self_care"
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
-def _render(request: HtmxHttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#main"
-    return render(request, template, context)
 
 
 def _today() -> date:
@@ -168,7 +158,7 @@ def plan(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpResponseBase:
         else [],
         "copyright": COPYRIGHT,
     }
-    return _render(request, "selfcare/plan.html", context)
+    return render_page(request, "selfcare/plan.html", context)
 
 
 @never_cache
@@ -189,7 +179,7 @@ def start_back(request: HtmxHttpRequest, _outcome: CheckerOutcome) -> HttpRespon
         "copyright": COPYRIGHT,
         "use_notice": USE_NOTICE,
     }
-    return _render(request, "selfcare/start_back.html", context)
+    return render_page(request, "selfcare/start_back.html", context)
 
 
 @never_cache
@@ -215,7 +205,7 @@ def pain_diary(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpRespons
         "today_entry": current.entry_for(today),
         "eased_score": EASED_PAIN_SCORE,
     }
-    return _render(request, "selfcare/diary.html", context)
+    return render_page(request, "selfcare/diary.html", context)
 
 
 @never_cache

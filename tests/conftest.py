@@ -1,8 +1,10 @@
 """Fixtures shared by the whole suite."""
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 
@@ -17,3 +19,11 @@ class HtmxClient(Client):
 @pytest.fixture
 def htmx_client() -> HtmxClient:
     return HtmxClient()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """The database rolls back after each test but the cache does not: start every test cold."""
+    cache.clear()
+    yield
+    cache.clear()

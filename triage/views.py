@@ -13,21 +13,11 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
+from backspasm.htmx import HtmxHttpRequest, render_page
 from triage import flow
 from triage.forms import form_class, initial
 from triage.presenters import Numbers, present_answers, present_result
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
-def _render(request: HtmxHttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#main"
-    return render(request, template, context)
 
 
 def _resume(progress: flow.Progress) -> HttpResponseRedirect:
@@ -88,7 +78,7 @@ def question(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "field": form[step.key],
         "back_url": _back_url(progress, step),
     }
-    return _render(request, "triage/question.html", context)
+    return render_page(request, "triage/question.html", context)
 
 
 @never_cache
@@ -102,7 +92,7 @@ def answers(request: HtmxHttpRequest) -> HttpResponse:
         return _resume(flow.confirm(request.session))
     rows = present_answers(progress)
     back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
-    return _render(request, "triage/answers.html", {"rows": rows, "back_url": back_url})
+    return render_page(request, "triage/answers.html", {"rows": rows, "back_url": back_url})
 
 
 def _numbers() -> Numbers:
@@ -130,7 +120,7 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
         "result": present_result(outcome, progress.answers, _numbers()),
         "back_url": back_url,
     }
-    return _render(request, "triage/result.html", context)
+    return render_page(request, "triage/result.html", context)
 
 
 @never_cache
@@ -141,7 +131,7 @@ def under_16(request: HtmxHttpRequest) -> HttpResponse:
     if progress.end is not flow.End.UNDER_16:
         return _resume(progress)
     back_url = reverse("triage:question", kwargs={"slug": "age"})
-    return _render(request, "triage/under_16.html", {"back_url": back_url})
+    return render_page(request, "triage/under_16.html", {"back_url": back_url})
 
 
 @require_POST

@@ -8,8 +8,8 @@ from django.db.models import Field, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
+from backspasm.admin import HistoryAdmin
 from backspasm.content.models import Article, ArticleQuerySet, Source, Status
 
 
@@ -37,15 +37,6 @@ class ReviewFilter(admin.SimpleListFilter):
         if self.value() == "current":
             return articles.review_not_yet_due()
         return queryset
-
-
-class HistoryAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
-    def get_history_queryset(
-        self, request: HttpRequest, history_manager: Any, pk_name: str, object_id: str
-    ) -> Any:
-        """simple-history 3.13 calls select_related() with no field names for a model without
-        foreign keys, which Django 6.1 deprecates; name the one relation the list shows."""
-        return history_manager.filter(**{pk_name: object_id}).select_related("history_user")
 
 
 @admin.register(Article)

@@ -1,24 +1,14 @@
-"""Fixtures for the guidance pages: a clean page cache, editors and a draft article."""
+"""Fixtures for the guidance pages: editors and a draft article."""
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
 
 from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.models import Article, Section, Source, Status
 
 PASSWORD = "correct horse battery staple 42"
-
-
-@pytest.fixture(autouse=True)
-def empty_page_cache() -> Iterator[None]:
-    """The database rolls back after each test but the cache does not: start every test cold."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

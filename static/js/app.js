@@ -1,0 +1,29 @@
+// The site's only script. Every page works without it; it adds what only a script can do.
+
+// After htmx swaps in a new question or an error summary, move focus to it so that keyboard
+// and screen reader users start at the new content. The error summary comes first in the page,
+// so it wins over the question heading when both are present.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var target = event.detail.target || document;
+  var focusable = target.querySelector("[data-focus-on-swap]");
+  if (focusable) {
+    focusable.focus();
+  }
+});
+
+// Print buttons stay hidden without JavaScript (the browser's own print still works); with it
+// their wrapper is shown and the button opens the print dialogue. The click listener is
+// delegated, so it also works on content that htmx swapped in.
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print-page] button")) {
+    window.print();
+  }
+});
+
+function revealPrintButtons() {
+  document.querySelectorAll("[data-print-page]").forEach(function (wrapper) {
+    wrapper.hidden = false;
+  });
+}
+document.addEventListener("DOMContentLoaded", revealPrintButtons);
+document.addEventListener("htmx:afterSettle", revealPrintButtons);

@@ -1,0 +1,65 @@
+"""The Redis cache against a real Redis, and against a port where none answers."""
+
+import socket
+
+import pytest
+from django.core.cache.backends.redis import RedisCache
+
+from backspasm.cache import ForgivingRedisCache
+
+REDIS = "redis://127.0.0.1:6379/15"
+
+
+def redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def cache_at(location: str, prefix: str) -> ForgivingRedisCache:
+    return ForgivingRedisCache(
+        location, {"KEY_PREFIX": prefix, "OPTIONS": {"socket_connect_timeout": 0.25}}
+    )
+
+
+def test_a_cache_server_that_is_down_is_a_miss_not_an_error():
+    cache = cache_at(f"redis://127.0.0.1:{closed_port()}/0", "down")
+
+    cache.set("page", "html")
+
+    assert cache.get("page", "fallback") == "fallback"
+    assert cache.get_many(["a", "b"]) == {}
+    assert cache.add("page", "html") is False
+    cache.clear()
+
+
+def test_after_a_failure_the_cache_is_left_alone_instead_of_timing_out_on_every_call():
+    cache = cache_at(f"redis://127.0.0.1:{closed_port()}/0", "down")
+    cache.get("first")
+    connection_attempts = []
+    cache._cache.get_client = lambda *args, **kwargs: connection_attempts.append(1)
+
+    assert cache.get("second", "miss") == "miss"
+    assert connection_attempts == []
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis server on 127.0.0.1:6379")
+def test_clear_deletes_only_this_sites_keys():
+    ours = cache_at(REDIS, "backspasm-test-ours")
+    theirs = cache_at(REDIS, "backspasm-test-theirs")
+    ours.set("page", "ours")
+    theirs.set("page", "theirs")
+
+    ours.clear()
+
+    assert ours.get("page") is None
+    assert theirs.get("page") == "theirs"
+    RedisCache.delete(theirs, "page")
