@@ -153,10 +153,11 @@ def _serve(request: HttpRequest, page: StoredPage) -> HttpResponseBase:
         response[name] = value
     response["Content-Length"] = str(len(body))
     last_modified = response.get("Last-Modified")
+    # A 304 when the visitor's copy is current, since ConditionalGetMiddleware sits further in.
     conditional = get_conditional_response(
         request,
         etag=response.get("ETag"),
         last_modified=parse_http_date_safe(last_modified) if last_modified else None,
         response=response,
     )
-    return conditional
+    return conditional or response
