@@ -160,4 +160,12 @@ def _serve(request: HttpRequest, page: StoredPage) -> HttpResponseBase:
         last_modified=parse_http_date_safe(last_modified) if last_modified else None,
         response=response,
     )
-    return conditional or response
+    if conditional is None:
+        return response
+    if conditional.status_code == 304:
+        # A browser merges a 304's headers into the copy it kept. A fresh nonce in a new policy
+        # would then block the scripts of that copy, whose tags carry the nonce it was sent with,
+        # so the 304 sends no policy and the stored one stays. (What csp_override({}) does.)
+        conditional._csp_config = {}  # type: ignore[attr-defined]
+        conditional._csp_ro_config = {}  # type: ignore[attr-defined]
+    return conditional
