@@ -96,6 +96,8 @@ MIDDLEWARE = [
     # After WhiteNoise, which serves static files already compressed; Django pads each response
     # with random bytes and masks the CSRF token, which defeats BREACH-style guessing.
     "django.middleware.gzip.GZipMiddleware",
+    # Inside GZip, so hits and misses are both compressed and the stored page is plain HTML.
+    "backspasm.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

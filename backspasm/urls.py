@@ -3,16 +3,23 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from backspasm import views
+from backspasm.pagecache import public_page
 
 urlpatterns = [
     path("", include("backspasm.content.urls")),
     path("check/", include("triage.urls")),
     path("self-care/", include("selfcare.urls")),
-    path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
-    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path(
+        "about/", public_page(TemplateView.as_view(template_name="pages/about.html")), name="about"
+    ),
+    path(
+        "privacy/",
+        public_page(TemplateView.as_view(template_name="pages/privacy.html")),
+        name="privacy",
+    ),
     path(
         "accessibility/",
-        TemplateView.as_view(template_name="pages/accessibility.html"),
+        public_page(TemplateView.as_view(template_name="pages/accessibility.html")),
         name="accessibility",
     ),
     path("healthz", views.healthz, name="healthz"),

@@ -20,6 +20,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from backspasm.htmx import HtmxHttpRequest, render_page
+from backspasm.pagecache import public_page
 from selfcare import chart, state
 from selfcare.calendar import build_calendar, filename
 from selfcare.diary import Diary, Entry, record
@@ -101,16 +102,19 @@ def _pain_source(diary: Diary, today: date) -> str:
 
 
 @require_GET
+@public_page
 def hub(request: HttpRequest) -> HttpResponse:
     return render(request, "selfcare/hub.html", {"exercises": _exercises()})
 
 
 @require_GET
+@public_page
 def exercise_list(request: HttpRequest) -> HttpResponse:
     return render(request, "selfcare/exercise_list.html", {"exercises": _exercises()})
 
 
 @require_GET
+@public_page
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_object_or_404(Exercise.objects.published(), slug=slug)
     return render(request, "selfcare/exercise_detail.html", {"exercise": exercise})

@@ -9,16 +9,10 @@ class ContentConfig(AppConfig):
 
     def ready(self) -> None:
         from backspasm.content.editors import sync_editors_group
-        from backspasm.content.signals import content_changed
+        from backspasm.content.signals import content_changed, editor_model_changed
 
-        for model_name in ("Article", "Source"):
-            model = self.get_model(model_name)
-            post_save.connect(
-                content_changed, sender=model, dispatch_uid=f"content-save-{model_name}"
-            )
-            post_delete.connect(
-                content_changed, sender=model, dispatch_uid=f"content-delete-{model_name}"
-            )
+        post_save.connect(editor_model_changed, dispatch_uid="content-editor-model-saved")
+        post_delete.connect(editor_model_changed, dispatch_uid="content-editor-model-deleted")
         # Migrations write through historical models, which send no save signals.
         post_migrate.connect(content_changed, dispatch_uid="content-migrated")
         post_migrate.connect(sync_editors_group, dispatch_uid="content-editors-group")

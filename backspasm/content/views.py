@@ -1,14 +1,11 @@
 """Public guidance pages, search and the staff-only draft preview."""
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_GET, require_safe
 
@@ -17,25 +14,7 @@ from backspasm.content.forms import SearchForm
 from backspasm.content.models import Article
 from backspasm.content.pages import build_article_page, draft_section
 from backspasm.content.search import search_articles
-
-# Short enough that a correction reaches people within a minute, long enough to absorb a rush.
-PUBLIC_MAX_AGE = 60
-
-type View = Callable[..., HttpResponse]
-
-
-def public_page(view: View) -> View:
-    """Shared caches may keep the page for a minute; after that a browser revalidates it with
-    the ETag of the content version and gets a 304 while nothing has changed."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        if response.status_code in {200, 304}:
-            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-        return response
-
-    return wrapper
+from backspasm.pagecache import public_page
 
 
 def _page_etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:

@@ -1,0 +1,171 @@
+"""Whole public pages served from the cache to visitors who send no cookie.
+
+Rendering a template is most of what a page costs, so an anonymous visitor's page is stored
+once, rendered, and served as stored until an editor saves something (the site-wide content
+version in the key goes up). Every response still carries its own CSP nonce: the stored body
+holds a placeholder where the nonce was, and each hit puts the request's own nonce in its place,
+which makes the CSP middleware (outside this one) name that same nonce in the header.
+
+Only requests without any cookie, htmx header or credentials are considered: anything personal
+(checker answers, a staff preview) comes with a cookie. Only responses that say
+``Cache-Control: public`` are stored, so a page has to opt in.
+"""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, Final
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.middleware.csp import get_nonce
+from django.utils.cache import get_conditional_response, has_vary_header, patch_cache_control
+from django.utils.http import parse_http_date_safe, split_header_value
+
+from backspasm.content.cache import content_version
+
+# Short enough that a correction reaches people within a minute, long enough to absorb a rush.
+PUBLIC_MAX_AGE: Final = 60
+
+# Never produced by a template: the nonce is URL-safe base64, the placeholder is not.
+NONCE_PLACEHOLDER: Final = b"\x00csp-nonce\x00"
+
+# What a hit needs to look like its miss. The CSP header is left out on purpose: the CSP
+# middleware writes a fresh one for the fresh nonce.
+KEPT_HEADERS: Final = (
+    "Content-Type",
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+    "Vary",
+    "Content-Language",
+    "X-Frame-Options",
+)
+REFUSED_CACHE_CONTROL: Final = frozenset({"private", "no-store", "no-cache"})
+
+type View = Callable[..., HttpResponse]
+
+
+def public_page(view: View) -> View:
+    """Marks a page the same for everyone: shared caches (this one included) may keep it, and a
+    browser keeps it for a minute."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code in {200, 304}:
+            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        return response
+
+    return wrapper
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPage:
+    status: int
+    body: bytes
+    headers: tuple[tuple[str, str], ...]
+    has_nonce: bool
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not _anonymous_read(request):
+            return self.get_response(request)
+        version = content_version()
+        if version is None:
+            return self.get_response(request)
+        key = _key(request, version)
+        stored = cache.get(key)
+        if isinstance(stored, StoredPage):
+            return _serve(request, stored)
+        response = self.get_response(request)
+        # A HEAD response may be stored without its body by a server further in; only GET fills.
+        if request.method == "GET" and (page := _storable(request, response)) is not None:
+            cache.set(key, page)
+        return response
+
+
+def _anonymous_read(request: HttpRequest) -> bool:
+    return (
+        request.method in {"GET", "HEAD"}
+        # Anyone can invent query strings; storing a page for each would let them fill the cache.
+        and not request.META.get("QUERY_STRING")
+        and not request.COOKIES
+        and not request.META.get("HTTP_COOKIE")
+        and "HTTP_HX_REQUEST" not in request.META
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _key(request: HttpRequest, version: int) -> str:
+    # The same for GET and HEAD; the host and scheme are in it because pages may print absolute
+    # addresses.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _cache_control(response: HttpResponseBase) -> set[str]:
+    return {
+        directive.split("=", 1)[0].strip().lower()
+        for directive in split_header_value(response.get("Cache-Control", ""))
+    }
+
+
+def _storable(request: HttpRequest, response: HttpResponseBase) -> StoredPage | None:
+    if (
+        response.status_code != 200
+        or not isinstance(response, HttpResponse)
+        or response.cookies
+        or response.has_header("Set-Cookie")
+    ):
+        return None
+    directives = _cache_control(response)
+    if "public" not in directives or directives & REFUSED_CACHE_CONTROL:
+        return None
+    # "Vary: Cookie" is accepted: the page is stored only from, and served only to, requests
+    # that send no cookie at all, which is exactly the variant it names. The checker's start page
+    # needs it, so that a shared cache never shows its cookie-less version to someone with answers.
+    if has_vary_header(response, "*"):
+        return None
+    body = response.content
+    nonce = get_nonce(request)
+    has_nonce = False
+    if nonce:
+        value = str(nonce).encode()
+        has_nonce = value in body
+        body = body.replace(value, NONCE_PLACEHOLDER)
+    headers = tuple((name, response[name]) for name in KEPT_HEADERS if response.has_header(name))
+    return StoredPage(response.status_code, body, headers, has_nonce)
+
+
+def _serve(request: HttpRequest, page: StoredPage) -> HttpResponseBase:
+    body = page.body
+    if page.has_nonce:
+        body = body.replace(NONCE_PLACEHOLDER, str(get_nonce(request)).encode())
+    response = HttpResponse(body, status=page.status)
+    for name, value in page.headers:
+        response[name] = value
+    response["Content-Length"] = str(len(body))
+    last_modified = response.get("Last-Modified")
+    # A 304 when the visitor's copy is current, since ConditionalGetMiddleware sits further in.
+    conditional = get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )
+    if conditional is None:
+        return response
+    if conditional.status_code == 304:
+        # A browser merges a 304's headers into the copy it kept. A fresh nonce in a new policy
+        # would then block the scripts of that copy, whose tags carry the nonce it was sent with,
+        # so the 304 sends no policy and the stored one stays. (What csp_override({}) does.)
+        conditional._csp_config = {}  # type: ignore[attr-defined]
+        conditional._csp_ro_config = {}  # type: ignore[attr-defined]
+    return conditional
