@@ -75,6 +75,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self._respond(request)
+        if response.status_code == 304:
+            _keep_the_stored_policy(response)
+        return response
+
+    def _respond(self, request: HttpRequest) -> HttpResponseBase:
         if not _anonymous_read(request):
             return self.get_response(request)
         version = content_version()
@@ -160,12 +166,12 @@ def _serve(request: HttpRequest, page: StoredPage) -> HttpResponseBase:
         last_modified=parse_http_date_safe(last_modified) if last_modified else None,
         response=response,
     )
-    if conditional is None:
-        return response
-    if conditional.status_code == 304:
-        # A browser merges a 304's headers into the copy it kept. A fresh nonce in a new policy
-        # would then block the scripts of that copy, whose tags carry the nonce it was sent with,
-        # so the 304 sends no policy and the stored one stays. (What csp_override({}) does.)
-        conditional._csp_config = {}  # type: ignore[attr-defined]
-        conditional._csp_ro_config = {}  # type: ignore[attr-defined]
-    return conditional
+    return response if conditional is None else conditional
+
+
+def _keep_the_stored_policy(response: HttpResponseBase) -> None:
+    """A browser merges a 304's headers into the copy it kept. A fresh nonce in a new policy would
+    then block the scripts of that copy, whose tags carry the nonce it was sent with, so a 304
+    sends no policy and the stored one stays (what ``csp_override({})`` does for a view)."""
+    response._csp_config = {}  # type: ignore[attr-defined]
+    response._csp_ro_config = {}  # type: ignore[attr-defined]

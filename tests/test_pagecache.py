@@ -229,3 +229,14 @@ def test_head_is_answered_from_the_stored_page(rendered: list[str]):
     assert head["Content-Type"] == page["Content-Type"]
     assert int(head["Content-Length"]) == len(page.content)
     assert rendered == []
+
+
+def test_a_304_from_the_page_itself_also_keeps_the_browsers_policy():
+    client = Client()
+    client.cookies["csrftoken"] = "x" * 32
+    etag = client.get("/guidance/")["ETag"]
+
+    repeat = client.get("/guidance/", headers={"If-None-Match": etag})
+
+    assert repeat.status_code == 304
+    assert "Content-Security-Policy" not in repeat.headers
