@@ -26,7 +26,8 @@ def closed_port() -> int:
 
 def cache_at(location: str, prefix: str) -> ForgivingRedisCache:
     return ForgivingRedisCache(
-        location, {"KEY_PREFIX": prefix, "OPTIONS": {"socket_connect_timeout": 0.25}}
+        location,
+        {"KEY_PREFIX": prefix, "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}},
     )
 
 
@@ -42,13 +43,30 @@ def test_a_cache_server_that_is_down_is_a_miss_not_an_error():
 
 
 def test_after_a_failure_the_cache_is_left_alone_instead_of_timing_out_on_every_call():
-    cache = cache_at(f"redis://127.0.0.1:{closed_port()}/0", "down")
-    cache.get("first")
-    connection_attempts = []
-    cache._cache.get_client = lambda *args, **kwargs: connection_attempts.append(1)
+    with socket.socket() as hung_redis:
+        hung_redis.bind(("127.0.0.1", 0))
+        hung_redis.listen(16)
+        hung_redis.setblocking(False)
+        cache = cache_at(f"redis://127.0.0.1:{hung_redis.getsockname()[1]}/0", "hung")
 
-    assert cache.get("second", "miss") == "miss"
-    assert connection_attempts == []
+        assert cache.get("first", "miss") == "miss"
+        connections_after_first_call = accepted(hung_redis)
+        assert cache.get("second", "miss") == "miss"
+
+        assert connections_after_first_call >= 1
+        assert accepted(hung_redis) == 0
+
+
+def accepted(server: socket.socket) -> int:
+    """How many connections reached the server since the last look; each is closed at once."""
+    count = 0
+    while True:
+        try:
+            connection, _ = server.accept()
+        except BlockingIOError:
+            return count
+        connection.close()
+        count += 1
 
 
 @pytest.mark.skipif(not redis_answers(), reason="no Redis server on 127.0.0.1:6379")

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisSerializer
 from django.db import connection
 from django.test import Client
 
@@ -195,7 +195,7 @@ def cached_values() -> list[str]:
     if isinstance(backend, RedisCache):
         client = backend._cache.get_client()
         keys = client.scan_iter(match=f"{backend.key_prefix}:*")
-        return [repr(backend._cache._serializer.loads(client.get(key))) for key in keys]
+        return [repr(RedisSerializer().loads(client.get(key))) for key in keys]
     return [
         repr(pickle.loads(value)) if isinstance(value, bytes) else repr(value)
         for value in getattr(backend, "_cache", {}).values()
