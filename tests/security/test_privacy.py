@@ -194,8 +194,8 @@ def cached_values() -> list[str]:
     backend = caches["default"]
     if isinstance(backend, RedisCache):
         client = backend._cache.get_client()
-        keys = client.scan_iter(match=f"{backend.key_prefix}:*")
-        return [repr(RedisSerializer().loads(client.get(key))) for key in keys]
+        raw = [client.get(key) for key in client.scan_iter(match=f"{backend.key_prefix}:*")]
+        return [repr(RedisSerializer().loads(value)) for value in raw if isinstance(value, bytes)]
     return [
         repr(pickle.loads(value)) if isinstance(value, bytes) else repr(value)
         for value in getattr(backend, "_cache", {}).values()
