@@ -12,6 +12,7 @@ from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.models import Article
 from tests.content.conftest import PASSWORD
 from tests.content.forms import form_data
+from tests.content.html import attr, one
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_an_editor_changes_an_article_sees_it_live_and_restores_the_earlier_revi
         client.get(f"{change_url.removesuffix('change/')}history/").content, "html.parser"
     )
     revision_links = [
-        link["href"] for link in history.select("#change-history a[href*='/history/']")
+        attr(link, "href") for link in history.select("#change-history a[href*='/history/']")
     ]
     assert len(revision_links) == 2
     first_edition = revision_links[-1]
@@ -130,11 +131,9 @@ def test_the_article_list_has_section_status_and_review_filters_and_search(
 def test_the_slug_is_filled_in_from_the_title(editor_client: Client):
     page = editor_client.get("/admin/content/article/add/").content.decode()
 
-    fields = BeautifulSoup(page, "html.parser").select_one(
-        "#django-admin-prepopulated-fields-constants"
-    )
-    assert '"#id_slug"' in fields["data-prepopulated-fields"]
-    assert '"#id_title"' in fields["data-prepopulated-fields"]
+    fields = one(BeautifulSoup(page, "html.parser"), "#django-admin-prepopulated-fields-constants")
+    assert '"#id_slug"' in attr(fields, "data-prepopulated-fields")
+    assert '"#id_title"' in attr(fields, "data-prepopulated-fields")
 
 
 def test_a_draft_in_the_list_links_to_its_preview(editor_client: Client, draft: Article):

@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from backspasm.content.models import Article, Status
+from tests.content.html import one
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +34,9 @@ def test_an_editor_previews_a_draft_with_a_banner_and_nothing_cached(
     page = BeautifulSoup(response.content, "html.parser")
 
     assert response.status_code == 200
-    assert page.select_one(".govuk-notification-banner__title").get_text(strip=True) == (
-        "Draft preview"
-    )
-    assert page.h1.get_text(strip=True) == draft.title
-    assert "pillow between your knees" in page.select_one(".app-prose").get_text()
+    assert one(page, ".govuk-notification-banner__title").get_text(strip=True) == "Draft preview"
+    assert one(page, "h1").get_text(strip=True) == draft.title
+    assert "pillow between your knees" in one(page, ".app-prose").get_text()
     assert {"private", "no-store"} <= {
         part.strip() for part in response["Cache-Control"].split(",")
     }

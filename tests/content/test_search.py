@@ -4,12 +4,14 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
+from tests.content.html import attr, one
+
 pytestmark = pytest.mark.django_db
 
 
 def results(client: Client, query: str) -> list[str]:
     page = BeautifulSoup(client.get("/search/", {"q": query}).content, "html.parser")
-    return [link["href"] for link in page.select("main h3 a")]
+    return [attr(link, "href") for link in page.select("main h3 a")]
 
 
 def test_a_search_finds_the_article_that_mentions_the_words(client: Client):
@@ -40,7 +42,7 @@ def test_an_empty_search_shows_the_form_without_results(client: Client):
     page = BeautifulSoup(response.content, "html.parser")
 
     assert response.status_code == 200
-    assert page.select_one("input#id_q") is not None
+    assert one(page, "input#id_q").get("type") == "search"
     assert page.select("main h3 a") == []
     assert "Enter a word or words to search for" in page.get_text()
 
@@ -48,7 +50,7 @@ def test_an_empty_search_shows_the_form_without_results(client: Client):
 def test_a_search_page_title_names_the_search(client: Client):
     page = BeautifulSoup(client.get("/search/", {"q": "heat"}).content, "html.parser")
 
-    assert page.title.get_text() == "heat: search results - Back spasm help"
+    assert one(page, "title").get_text() == "heat: search results - Back spasm help"
 
 
 def test_a_very_long_query_gets_an_error_summary_and_keeps_what_was_typed(client: Client):
@@ -57,12 +59,12 @@ def test_a_very_long_query_gets_an_error_summary_and_keeps_what_was_typed(client
     page = BeautifulSoup(response.content, "html.parser")
 
     assert response.status_code == 200
-    assert page.title.get_text().startswith("Error: ")
-    summary = page.select_one(".govuk-error-summary a")
-    assert summary["href"] == "#id_q"
+    assert one(page, "title").get_text().startswith("Error: ")
+    summary = one(page, ".govuk-error-summary a")
+    assert attr(summary, "href") == "#id_q"
     assert summary.get_text(strip=True) == "Search words must be 200 characters or fewer"
-    assert page.select_one("input#id_q")["value"] == query
-    assert page.select_one("input#id_q")["aria-describedby"] == "id_q-error"
+    assert attr(one(page, "input#id_q"), "value") == query
+    assert attr(one(page, "input#id_q"), "aria-describedby") == "id_q-error"
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from backspasm.content.models import Article
+from tests.content.html import attr, one
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +43,9 @@ def test_every_seeded_article_renders_with_sources_and_review_dates(client: Clie
     page = BeautifulSoup(response.content, "html.parser")
 
     assert response.status_code == 200
-    assert page.h1.get_text(strip=True) == article.title
-    assert page.title.get_text() == f"{article.title} - Back spasm help"
-    source_links = [link["href"] for link in page.select("article ul a[rel]")]
+    assert one(page, "h1").get_text(strip=True) == article.title
+    assert one(page, "title").get_text() == f"{article.title} - Back spasm help"
+    source_links = [attr(link, "href") for link in page.select("article ul a[rel]")]
     assert 2 <= len(source_links) <= 4
     assert source_links == [source.url for source in article.sources.all()]
     assert all(
@@ -53,7 +54,7 @@ def test_every_seeded_article_renders_with_sources_and_review_dates(client: Clie
         )
         for url in source_links
     )
-    dates = page.select_one(".app-review-dates").get_text(" ", strip=True)
+    dates = one(page, ".app-review-dates").get_text(" ", strip=True)
     assert "Last reviewed: 26 November 2026" in dates
     assert "Next review due: 26 November 2027" in dates
 
@@ -62,9 +63,9 @@ def test_every_seeded_article_renders_with_sources_and_review_dates(client: Clie
 def test_every_link_inside_the_seeded_articles_leads_to_a_page(client: Client, slug: str):
     page = BeautifulSoup(client.get(f"/guidance/{slug}/").content, "html.parser")
     internal = {
-        link["href"]
+        attr(link, "href")
         for link in page.select(".app-prose a")
-        if link["href"].startswith("/guidance/")
+        if attr(link, "href").startswith("/guidance/")
     }
 
     for href in internal:
@@ -135,7 +136,7 @@ def test_the_guidance_index_lists_every_section_and_article(client: Client):
         "When to get help",
         "Looking after yourself",
     ]
-    assert [link["href"] for link in page.select("main h3 a")] == [
+    assert [attr(link, "href") for link in page.select("main h3 a")] == [
         f"/guidance/{slug}/" for slug in SEEDED_SLUGS
     ]
 
@@ -143,7 +144,7 @@ def test_the_guidance_index_lists_every_section_and_article(client: Client):
 def test_the_home_page_links_every_article_under_its_section(client: Client):
     page = BeautifulSoup(client.get("/").content, "html.parser")
 
-    links = [link["href"] for link in page.select("main ul.govuk-list a")]
+    links = [attr(link, "href") for link in page.select("main ul.govuk-list a")]
     assert links == [f"/guidance/{slug}/" for slug in SEEDED_SLUGS]
 
 
@@ -152,13 +153,13 @@ def test_an_article_page_has_breadcrumbs_and_its_section_navigation(client: Clie
 
     crumbs = [link.get_text(strip=True) for link in page.select(".govuk-breadcrumbs a")]
     assert crumbs == ["Home", "Guidance", "Looking after yourself"]
-    nav = page.select_one("nav.app-section-nav")
+    nav = one(page, "nav.app-section-nav")
     assert [link.get_text(strip=True) for link in nav.select("li a")] == [
         "Looking after a back spasm at home",
         "Medicines for back spasms",
         "Exercises for back spasms",
     ]
-    assert nav.select_one("[aria-current=page]")["href"] == "/guidance/medicines/"
+    assert attr(one(nav, "[aria-current=page]"), "href") == "/guidance/medicines/"
 
 
 def test_an_unknown_article_is_a_helpful_404_with_urgent_help(client: Client):
