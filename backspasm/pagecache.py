@@ -1,10 +1,13 @@
 """Whole public pages served from the cache to visitors who send no cookie.
 
 Rendering a template is most of what a page costs, so an anonymous visitor's page is stored
-once, rendered, and served as stored until an editor saves something (the site-wide content
-version in the key goes up). Every response still carries its own CSP nonce: the stored body
-holds a placeholder where the nonce was, and each hit puts the request's own nonce in its place,
-which makes the CSP middleware (outside this one) name that same nonce in the header.
+once, rendered and compressed, and served as stored until an editor saves something (the
+site-wide content version in the key goes up). Every response still carries its own CSP nonce:
+the stored body is cut where the nonce was, and each hit puts the request's own nonce between the
+pieces, which makes the CSP middleware (outside this one) name that same nonce in the header.
+
+Stored pages live in the shared cache, so a new worker starts warm, and in a small store inside
+each worker, so a hit reads only the content version from the shared cache, not the page.
 
 Only requests without any cookie, htmx header or credentials are considered: anything personal
 (checker answers, a staff preview) comes with a cookie. Only responses that say
@@ -12,6 +15,9 @@ Only requests without any cookie, htmx header or credentials are considered: any
 """
 
 import hashlib
+import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -21,16 +27,25 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.middleware.csp import get_nonce
-from django.utils.cache import get_conditional_response, has_vary_header, patch_cache_control
+from django.utils.cache import (
+    get_conditional_response,
+    has_vary_header,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import parse_http_date_safe, split_header_value
 
+from backspasm.compression import CompressedPieces
 from backspasm.content.cache import content_version
 
 # Short enough that a correction reaches people within a minute, long enough to absorb a rush.
 PUBLIC_MAX_AGE: Final = 60
 
-# Never produced by a template: the nonce is URL-safe base64, the placeholder is not.
-NONCE_PLACEHOLDER: Final = b"\x00csp-nonce\x00"
+# The site has a few dozen public pages; old content versions fall out first.
+WORKER_STORE_SIZE: Final = 256
+# Changes whenever StoredPage does: a server never reads back a page stored by an older release.
+KEY_KIND: Final = "page-pieces"
+ACCEPTS_GZIP: Final = re.compile(r"\bgzip\b")
 
 # What a hit needs to look like its miss. The CSP header is left out on purpose: the CSP
 # middleware writes a fresh one for the fresh nonce.
@@ -65,9 +80,34 @@ def public_page(view: View) -> View:
 @dataclass(frozen=True, slots=True)
 class StoredPage:
     status: int
-    body: bytes
+    pieces: CompressedPieces  # the body, cut where the nonce goes
     headers: tuple[tuple[str, str], ...]
-    has_nonce: bool
+
+
+class WorkerStore:
+    """The most recently used pages of this process, bounded in number."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._pages: OrderedDict[str, StoredPage] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> StoredPage | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: StoredPage) -> None:
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+worker_store = WorkerStore(WORKER_STORE_SIZE)
 
 
 class PageCacheMiddleware:
@@ -86,14 +126,20 @@ class PageCacheMiddleware:
         version = content_version()
         if version is None:
             return self.get_response(request)
-        key = _key(request, version)
-        stored = cache.get(key)
-        if isinstance(stored, StoredPage):
+        key = page_key(request, version)
+        stored = worker_store.get(key)
+        if stored is None:
+            shared = cache.get(key)
+            if isinstance(shared, StoredPage):
+                stored = shared
+                worker_store.put(key, stored)
+        if stored is not None:
             return _serve(request, stored)
         response = self.get_response(request)
         # A HEAD response may be stored without its body by a server further in; only GET fills.
         if request.method == "GET" and (page := _storable(request, response)) is not None:
             cache.set(key, page)
+            worker_store.put(key, page)
         return response
 
 
@@ -109,11 +155,11 @@ def _anonymous_read(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest, version: int) -> str:
+def page_key(request: HttpRequest, version: int) -> str:
     # The same for GET and HEAD; the host and scheme are in it because pages may print absolute
     # addresses.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"{KEY_KIND}:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _cache_control(response: HttpResponseBase) -> set[str]:
@@ -139,25 +185,17 @@ def _storable(request: HttpRequest, response: HttpResponseBase) -> StoredPage | 
     # needs it, so that a shared cache never shows its cookie-less version to someone with answers.
     if has_vary_header(response, "*"):
         return None
-    body = response.content
     nonce = get_nonce(request)
-    has_nonce = False
-    if nonce:
-        value = str(nonce).encode()
-        has_nonce = value in body
-        body = body.replace(value, NONCE_PLACEHOLDER)
+    # The nonce is URL-safe base64 and cannot cut a page anywhere it was not printed.
+    pieces = response.content.split(str(nonce).encode()) if nonce else [response.content]
     headers = tuple((name, response[name]) for name in KEPT_HEADERS if response.has_header(name))
-    return StoredPage(response.status_code, body, headers, has_nonce)
+    return StoredPage(response.status_code, CompressedPieces.of(pieces), headers)
 
 
 def _serve(request: HttpRequest, page: StoredPage) -> HttpResponseBase:
-    body = page.body
-    if page.has_nonce:
-        body = body.replace(NONCE_PLACEHOLDER, str(get_nonce(request)).encode())
-    response = HttpResponse(body, status=page.status)
+    response = HttpResponse(status=page.status)
     for name, value in page.headers:
         response[name] = value
-    response["Content-Length"] = str(len(body))
     last_modified = response.get("Last-Modified")
     # A 304 when the visitor's copy is current, since ConditionalGetMiddleware sits further in.
     conditional = get_conditional_response(
@@ -166,7 +204,20 @@ def _serve(request: HttpRequest, page: StoredPage) -> HttpResponseBase:
         last_modified=parse_http_date_safe(last_modified) if last_modified else None,
         response=response,
     )
-    return response if conditional is None else conditional
+    if conditional is not None and conditional is not response:
+        return conditional
+    nonce = str(get_nonce(request)).encode() if len(page.pieces.plain) > 1 else b""
+    if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        # What GZipMiddleware, which passes an encoded response by, would have done to it.
+        response.content = page.pieces.gzip_body(nonce)
+        response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if (etag := response.get("ETag")) and etag.startswith('"'):
+            response["ETag"] = "W/" + etag
+    else:
+        response.content = page.pieces.plain_body(nonce)
+    response["Content-Length"] = str(len(response.content))
+    return response
 
 
 def _keep_the_stored_policy(response: HttpResponseBase) -> None:
