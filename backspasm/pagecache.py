@@ -16,8 +16,6 @@ Only requests without any cookie, htmx header or credentials are considered: any
 
 import hashlib
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -37,6 +35,7 @@ from django.utils.http import parse_http_date_safe, split_header_value
 
 from backspasm.compression import CompressedPieces
 from backspasm.content.cache import content_version
+from backspasm.workerstore import WorkerStore
 
 # Short enough that a correction reaches people within a minute, long enough to absorb a rush.
 PUBLIC_MAX_AGE: Final = 60
@@ -84,30 +83,7 @@ class StoredPage:
     headers: tuple[tuple[str, str], ...]
 
 
-class WorkerStore:
-    """The most recently used pages of this process, bounded in number."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._pages: OrderedDict[str, StoredPage] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> StoredPage | None:
-        with self._lock:
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-            return page
-
-    def put(self, key: str, page: StoredPage) -> None:
-        with self._lock:
-            self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-
-
-worker_store = WorkerStore(WORKER_STORE_SIZE)
+worker_store: WorkerStore[StoredPage] = WorkerStore(WORKER_STORE_SIZE)
 
 
 class PageCacheMiddleware:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from backspasm.content.cache import cached_content
 from backspasm.htmx import HtmxHttpRequest, render_page
 from backspasm.pagecache import public_page
 from selfcare import chart, state
@@ -89,7 +90,7 @@ def _plan(
 
 
 def _exercises() -> list[Exercise]:
-    return list(Exercise.objects.published())
+    return cached_content("exercises", lambda: list(Exercise.objects.published()))
 
 
 def _pain_source(diary: Diary, today: date) -> str:

@@ -1,9 +1,10 @@
-"""The public guidance pages, kept in Django's cache under a content version number.
+"""What pages show of published content, kept in Django's cache under a content version number.
 
 The version lives in the cache itself (Redis in production, shared by every app server) and goes
-up whenever an article or source is saved or deleted, so every server stops using the old pages at
-the same moment, without having to find and delete them. Whole responses are not cached: each one
-carries its own CSP nonce. What is cached is the page data, so a hit costs no database query.
+up whenever anything editors change is saved or deleted, so every server stops using the old data
+at the same moment, without having to find and delete it. What is cached here is page data, so
+a page built from it costs no database query; whole anonymous pages are kept by
+``backspasm.pagecache``.
 """
 
 import hashlib
@@ -11,7 +12,7 @@ import time
 from collections.abc import Callable
 from functools import cache as once
 from pathlib import Path
-from typing import Final
+from typing import Final, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,10 +20,15 @@ from django.db import transaction
 
 from backspasm.content.models import Article
 from backspasm.content.pages import ArticlePage, Guidance, build_article_page, build_guidance
+from backspasm.workerstore import WorkerStore
 
 VERSION_KEY: Final = "content:version"
 # Old versions are never read again, so entries only need to outlive a quiet spell.
 PAGE_TIMEOUT: Final = 60 * 60 * 24
+# Every article and listing of one version, with room for the version before it.
+WORKER_CONTENT_SIZE: Final = 128
+
+worker_content: WorkerStore[object] = WorkerStore(WORKER_CONTENT_SIZE)
 
 
 def content_version() -> int | None:
@@ -54,20 +60,26 @@ def _bump() -> None:
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
 
 
-def _cached[T](name: str, build: Callable[[], T]) -> T:
+def cached_content[T](name: str, build: Callable[[], T]) -> T:
+    """What ``build`` makes from published content, kept until the content version changes: in
+    this worker first, then in the shared cache, so most requests read neither the database nor
+    the shared cache for it."""
     version = content_version()
     if version is None:
         return build()
     key = f"content:{version}:{name}"
-    value = cache.get(key)
+    value = worker_content.get(key)
     if value is None:
-        value = build()
-        cache.set(key, value, timeout=PAGE_TIMEOUT)
-    return value  # type: ignore[no-any-return]
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, timeout=PAGE_TIMEOUT)
+        worker_content.put(key, value)
+    return cast(T, value)
 
 
 def published_guidance() -> Guidance:
-    return _cached(
+    return cached_content(
         "guidance",
         lambda: build_guidance(
             Article.objects.published().only("slug", "title", "summary", "section", "order")
@@ -86,7 +98,7 @@ def published_article(slug: str) -> ArticlePage | None:
         article = Article.objects.published().prefetch_related("sources").filter(slug=slug).first()
         return build_article_page(article, section) if article else None
 
-    return _cached(f"article:{slug}", build)
+    return cached_content(f"article:{slug}", build)
 
 
 @once

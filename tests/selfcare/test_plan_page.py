@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from selfcare.models import Exercise
 from selfcare.startback import ITEMS
 from tests.selfcare.conftest import as_htmx, finished
 from tests.selfcare.html import one, soup_of, text_of, title
@@ -125,3 +126,32 @@ def test_not_better_after_three_weeks_says_book_a_gp_appointment() -> None:
     text = text_of(client.get("/self-care/plan/"))
     assert "Book a GP appointment" in text
     assert "not starting to get better after 3 weeks" in text
+
+
+def test_a_repeat_view_of_the_plan_makes_no_query(
+    self_care_client: Client, django_assert_num_queries
+) -> None:
+    self_care_client.get("/self-care/plan/")
+
+    with django_assert_num_queries(0):
+        response = self_care_client.get("/self-care/plan/")
+
+    assert response.status_code == 200
+
+
+def test_an_editors_change_to_an_exercise_shows_on_the_next_plan(
+    self_care_client: Client,
+) -> None:
+    exercise = Exercise.objects.get(slug="arm-raise")
+    exercise.repetitions = 10
+    exercise.save()
+    # Pain low enough for exercises to be in the plan.
+    self_care_client.post("/self-care/plan/", {"days_since_start": 3, "pain_today": 2})
+    assert "Arm raise" in text_of(self_care_client.get("/self-care/plan/"))
+
+    exercise.name = "Reach for the ceiling"
+    exercise.save()
+
+    text = text_of(self_care_client.get("/self-care/plan/"))
+    assert "Reach for the ceiling" in text
+    assert "Arm raise" not in text
