@@ -3,6 +3,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application
+from django.template.loader import get_template
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backspasm.settings")
 
@@ -13,3 +14,9 @@ application = get_wsgi_application()
 # worker restarted after max_requests) makes a person wait while it imports the site. Opens no
 # database or cache connection, so nothing is shared across the fork.
 import_module(settings.ROOT_URLCONF)
+
+# Compile the site's templates into the cached loader for the same reason: a worker recycled
+# under load would otherwise compile each one while the requests queued behind it wait.
+SITE_TEMPLATES = settings.BASE_DIR / "templates"
+for path in sorted(SITE_TEMPLATES.rglob("*.html")):
+    get_template(path.relative_to(SITE_TEMPLATES).as_posix())
