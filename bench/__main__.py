@@ -102,7 +102,7 @@ def run_load(
         # With no response inside the run there is no latency to report, only a stall.
         p99 = result.p99_ms if result.requests else None
         page_checks = budgets.throughput_checks(
-            target.label, target.method, ratio, p99, result.errors
+            target.label, target.method, ratio, p99, result.errors, personal=target.personal
         )
         checks += page_checks
         rows.append(
@@ -112,6 +112,7 @@ def run_load(
                 "method": target.method,
                 "path": target.path,
                 "note": target.note,
+                "personal": target.personal,
                 **result.as_dict(),
                 "static": static.as_dict(),
                 "ratio": round(ratio, 3),
@@ -134,6 +135,12 @@ def run_load(
         )
         if target.note:
             print(f"    {target.note}")
+        if target.personal:
+            print(
+                "    personal, rendered for each request and never cached: budget ratio at least "
+                f"{budgets.PERSONAL_GET_THROUGHPUT_RATIO:g}, p99 at most "
+                f"{budgets.PERSONAL_P99_MS:g} ms (docs/adr/0008)"
+            )
         if not result.requests:
             print(f"    no response within {args.duration:g} s: the page stalled under load")
         if restarted:

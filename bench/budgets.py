@@ -9,6 +9,12 @@ from dataclasses import dataclass
 GET_THROUGHPUT_RATIO = 0.6
 POST_THROUGHPUT_RATIO = 0.4
 P99_MS = 50.0
+# A personal page (the self-care plan) is rendered for one person from the answers in their own
+# cookie on every request: the privacy notice promises that answers are kept nowhere on our
+# servers, so no cache may hold it, and a render costs 8 to 10 static files. Its budget is that
+# cost, not a cached page's (docs/adr/0008).
+PERSONAL_GET_THROUGHPUT_RATIO = 0.08
+PERSONAL_P99_MS = 250.0
 FIRST_VISIT_BYTES = 60 * 1024
 FIRST_VISIT_REQUESTS = 5
 REPEAT_VISIT_BYTES = 15 * 1024
@@ -42,12 +48,23 @@ class Check:
 
 
 def throughput_checks(
-    subject: str, method: str, ratio: float | None, p99_ms: float | None, errors: int
+    subject: str,
+    method: str,
+    ratio: float | None,
+    p99_ms: float | None,
+    errors: int,
+    *,
+    personal: bool = False,
 ) -> list[Check]:
-    minimum = POST_THROUGHPUT_RATIO if method == "POST" else GET_THROUGHPUT_RATIO
+    if method == "POST":
+        minimum, p99_limit = POST_THROUGHPUT_RATIO, P99_MS
+    elif personal:
+        minimum, p99_limit = PERSONAL_GET_THROUGHPUT_RATIO, PERSONAL_P99_MS
+    else:
+        minimum, p99_limit = GET_THROUGHPUT_RATIO, P99_MS
     return [
         Check(subject, "throughput ratio to static", ratio, minimum, at_most=False),
-        Check(subject, "p99 ms", p99_ms, P99_MS, at_most=True),
+        Check(subject, "p99 ms", p99_ms, p99_limit, at_most=True),
         Check(subject, "errors under load", errors, 0, at_most=True),
     ]
 

@@ -21,6 +21,7 @@ class Target:
     form: dict[str, str | list[str]] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
     note: str = ""  # why a stand-in page is loaded instead of the real one
+    personal: bool = False  # rendered for one person from their cookie, never from a cache
     missing: str = ""  # why this page type cannot be measured on this build
 
     def load_spec(self) -> LoadSpec:
@@ -107,6 +108,7 @@ def _self_care_plan(client: Client) -> Target:
     if plan_links and not journey.stuck:
         target.path = urlsplit(plan_links[0]).path
         target.cookies = dict(client.cookies)
+        target.personal = True
     else:
         ended = journey.end_path
         target.note = f"the checker ended at {ended} with no plan link: /self-care/ stands in"

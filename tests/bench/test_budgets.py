@@ -17,6 +17,16 @@ def test_a_get_page_needs_six_tenths_of_the_static_throughput_and_a_post_four_te
     assert failed(budgets.throughput_checks("Step", "POST", 0.4, 12.0, 0)) == []
 
 
+def test_a_personal_page_is_held_to_the_cost_of_rendering_it_for_each_person():
+    assert failed(budgets.throughput_checks("Plan", "GET", 0.08, 250.0, 0, personal=True)) == []
+    assert failed(budgets.throughput_checks("Plan", "GET", 0.07, 250.1, 0, personal=True)) == [
+        ("Plan", "throughput ratio to static"),
+        ("Plan", "p99 ms"),
+    ]
+    # The same figures on a page the same for everyone fail both budgets by far.
+    assert len(failed(budgets.throughput_checks("Hub", "GET", 0.08, 250.0, 0))) == 2
+
+
 def test_slow_tails_and_errors_under_load_fail():
     assert failed(budgets.throughput_checks("Home", "GET", 0.9, 50.1, 1)) == [
         ("Home", "p99 ms"),
