@@ -1,3 +1,4 @@
+import gc
 import os
 from importlib import import_module
 
@@ -20,3 +21,8 @@ import_module(settings.ROOT_URLCONF)
 SITE_TEMPLATES = settings.BASE_DIR / "templates"
 for path in sorted(SITE_TEMPLATES.rglob("*.html")):
     get_template(path.relative_to(SITE_TEMPLATES).as_posix())
+
+# Everything loaded so far lives as long as the process. Frozen, the cycle collector no longer walks
+# it: a full collection in a worker drops from tens of milliseconds (a stall in the middle of a
+# request) to a few, and the workers' copies of the master's memory stay shared after the fork.
+gc.freeze()

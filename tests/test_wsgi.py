@@ -1,5 +1,6 @@
 """The WSGI entry point does a worker's start-up work once, before gunicorn forks."""
 
+import gc
 import importlib
 
 from django.template import Engine
@@ -21,3 +22,9 @@ def test_loading_the_app_compiles_every_site_template():
     }
     assert len(names) > 30
     assert names <= set(loader.get_template_cache)
+
+
+def test_what_the_master_loaded_is_left_out_of_garbage_collection():
+    importlib.reload(wsgi)
+
+    assert gc.get_freeze_count() > 10_000
