@@ -81,3 +81,16 @@ def test_clear_deletes_only_this_sites_keys():
     assert ours.get("page") is None
     assert theirs.get("page") == "theirs"
     RedisCache.delete(theirs, "page")
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis server on 127.0.0.1:6379")
+def test_every_call_goes_through_one_client():
+    cache = cache_at(REDIS, "reuse")
+    cache.set("version", 7)
+
+    clients = {id(cache._cache.get_client("version")) for _ in range(3)}
+    values = [cache.get("version") for _ in range(50)]
+
+    assert values == [7] * 50
+    assert len(clients) == 1
+    cache.clear()
