@@ -1,5 +1,6 @@
 """The Redis cache against a real Redis, and against a port where none answers."""
 
+import random
 import socket
 
 import pytest
@@ -88,9 +89,25 @@ def test_every_call_goes_through_one_client():
     cache = cache_at(REDIS, "reuse")
     cache.set("version", 7)
 
-    clients = {id(cache._cache.get_client("version")) for _ in range(3)}
+    first, second = cache._cache.get_client("version"), cache._cache.get_client("version")
     values = [cache.get("version") for _ in range(50)]
 
     assert values == [7] * 50
-    assert len(clients) == 1
+    assert first is second
+    assert first is cache._cache.get_client("version", write=True)
     cache.clear()
+
+
+def test_each_read_goes_to_the_replica_django_picked(monkeypatch: pytest.MonkeyPatch):
+    cache = cache_at(
+        "redis://127.0.0.1:6379/15,redis://127.0.0.1:6379/14,redis://127.0.0.1:6379/13", "replicas"
+    )
+    picks = iter([1, 2, 2, 1])
+    monkeypatch.setattr(random, "randint", lambda low, high: next(picks))
+
+    databases = [
+        cache._cache.get_client("k").connection_pool.connection_kwargs["db"] for _ in range(4)
+    ]
+
+    assert databases == [14, 13, 13, 14]
+    assert cache._cache.get_client("k", write=True).connection_pool.connection_kwargs["db"] == 15
