@@ -17,7 +17,7 @@ Only requests without any cookie, htmx header or credentials are considered: any
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import wraps
 from typing import Any, Final
 
@@ -42,8 +42,6 @@ PUBLIC_MAX_AGE: Final = 60
 
 # The site has a few dozen public pages; old content versions fall out first.
 WORKER_STORE_SIZE: Final = 256
-# Changes whenever StoredPage does: a server never reads back a page stored by an older release.
-KEY_KIND: Final = "page-pieces"
 ACCEPTS_GZIP: Final = re.compile(r"\bgzip\b")
 
 # What a hit needs to look like its miss. The CSP header is left out on purpose: the CSP
@@ -83,7 +81,16 @@ class StoredPage:
     headers: tuple[tuple[str, str], ...]
 
 
-worker_store: WorkerStore[StoredPage] = WorkerStore(WORKER_STORE_SIZE)
+def _shape(*classes: type) -> str:
+    """Changes whenever the fields of these dataclasses do."""
+    names = [(cls.__qualname__, [field.name for field in fields(cls)]) for cls in classes]
+    return hashlib.sha256(repr(names).encode()).hexdigest()[:12]
+
+
+# A server never unpickles a page stored by a release whose StoredPage had other fields.
+KEY_KIND: Final = f"page-{_shape(StoredPage, CompressedPieces)}"
+
+worker_store: WorkerStore[StoredPage] = WorkerStore(WORKER_STORE_SIZE, PUBLIC_MAX_AGE)
 
 
 class PageCacheMiddleware:

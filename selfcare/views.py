@@ -65,7 +65,7 @@ def _plan(
     outcome: CheckerOutcome,
     diary: Diary,
     today: date,
-    exercises: list[Exercise],
+    exercises: tuple[Exercise, ...],
 ) -> Plan:
     latest = diary.latest
     if latest is not None:
@@ -89,8 +89,9 @@ def _plan(
     return build_plan(inputs, [exercise.as_spec() for exercise in exercises])
 
 
-def _exercises() -> list[Exercise]:
-    return cached_content("exercises", lambda: list(Exercise.objects.published()))
+def _exercises() -> tuple[Exercise, ...]:
+    # A tuple: every request in this worker shares it.
+    return cached_content("exercises", lambda: tuple(Exercise.objects.published()))
 
 
 def _pain_source(diary: Diary, today: date) -> str:

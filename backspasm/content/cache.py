@@ -8,6 +8,7 @@ a page built from it costs no database query; whole anonymous pages are kept by
 """
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from functools import cache as once
@@ -22,13 +23,16 @@ from backspasm.content.models import Article
 from backspasm.content.pages import ArticlePage, Guidance, build_article_page, build_guidance
 from backspasm.workerstore import WorkerStore
 
+logger = logging.getLogger("backspasm.content")
+
 VERSION_KEY: Final = "content:version"
 # Old versions are never read again, so entries only need to outlive a quiet spell.
 PAGE_TIMEOUT: Final = 60 * 60 * 24
 # Every article and listing of one version, with room for the version before it.
 WORKER_CONTENT_SIZE: Final = 128
+WORKER_CONTENT_MAX_AGE: Final = 60
 
-worker_content: WorkerStore[object] = WorkerStore(WORKER_CONTENT_SIZE)
+worker_content: WorkerStore[object] = WorkerStore(WORKER_CONTENT_SIZE, WORKER_CONTENT_MAX_AGE)
 
 
 def content_version() -> int | None:
@@ -55,9 +59,17 @@ def bump_content_version() -> None:
 
 def _bump() -> None:
     try:
-        cache.incr(VERSION_KEY)
+        bumped = cache.incr(VERSION_KEY)
     except ValueError:
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        return
+    # The Redis cache answers 0 instead of failing when Redis cannot be reached; a real version
+    # is a clock value, never 0.
+    if not bumped:
+        logger.error(
+            "Could not mark cached pages stale after a change to published content: "
+            "save the change again once the cache is back"
+        )
 
 
 def cached_content[T](name: str, build: Callable[[], T]) -> T:

@@ -120,3 +120,22 @@ def test_the_guidance_still_shows_when_the_cache_server_is_down(client: Client, 
     assert response.status_code == 200
     assert "Medicines for back spasms" in response.content.decode()
     assert client.get("/guidance/no-such-thing/").status_code == 404
+
+
+def test_a_save_while_the_cache_server_is_down_is_reported_not_lost_silently(
+    settings, caplog: pytest.LogCaptureFixture
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "backspasm.cache.ForgivingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
+        }
+    }
+    article = Article.objects.get(slug="medicines")
+
+    with caplog.at_level("ERROR", logger="backspasm.content"):
+        article.title = "Painkillers for back spasms"
+        article.save()
+
+    assert any("save the change again" in record.message for record in caplog.records)
