@@ -33,5 +33,5 @@ for path in sorted(SITE_TEMPLATES.rglob("*.html")):
 
 # Everything loaded so far lives as long as the process. Frozen, the cycle collector no longer walks
 # it: a full collection in a worker drops from tens of milliseconds (a stall in the middle of a
-# request) to a few, and the workers' copies of the master's memory stay shared after the fork.
+# request) to a few.
 gc.freeze()
