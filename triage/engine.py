@@ -11,16 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from triage.rules import FINDINGS, NUMBERS, PREGNANT, RULES, Disposition, Rule
-
-
-@dataclass(frozen=True, slots=True)
-class Answers:
-    findings: frozenset[str] = frozenset()  # ids of the findings the person has
-    age: int | None = None
-    duration_days: int | None = None
-    pain_score: int | None = None
-    pregnant: bool = False
+from triage.answers import PREGNANT, Answers
+from triage.rules import FINDINGS, NUMBERS, RULES, Disposition, Rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,12 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from triage.engine import Answers, Outcome, triage
+from triage.answers import PREGNANT, Answers
+from triage.engine import Outcome, triage
 from triage.rules import (
     EMERGENCY_SCREEN,
     FINDINGS,
     PREGNANCY,
-    PREGNANT,
     Disposition,
     Finding,
 )

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from triage.engine import Answers, Outcome
+from triage.answers import PREGNANT, Answers
+from triage.engine import Outcome
 from triage.flow import Kind, Progress
 from triage.rules import (
     EMERGENCY_SCREEN_IDS,
     FINDINGS,
-    PREGNANT,
     Disposition,
     EmergencyAction,
     Rule,
@@ -121,7 +121,7 @@ def _duration_words(days: int) -> str:
 
 def _emergency_action(outcome: Outcome, answers: Answers) -> EmergencyAction:
     """Call an ambulance when any reason calls for one; otherwise go to A&E."""
-    actions = {rule.action for rule in outcome.deciding}
+    actions = {rule.emergency_action for rule in outcome.deciding}
     if None in actions:  # E1, whose emergency-screen findings each say what to do
         actions |= {FINDINGS[id_].action for id_ in answers.findings & EMERGENCY_SCREEN_IDS}
     if EmergencyAction.CALL in actions:

@@ -3,6 +3,12 @@
 Everything here is reviewed in commits, never edited at run time. Finding ids, disposition ids and
 rule ids are stable: tests, vignettes and automated clients depend on them. A rule id is never
 reused for a different rule.
+
+Each rule states its condition as data a page can print without rewording: ``needs_all`` (every
+one present), ``needs_any`` (at least one present) and ``also`` (a number condition in plain
+words). The ids in ``needs_all`` and ``needs_any`` are keys of ``CONDITIONS``: the findings, plus
+``pregnant``. The engine evaluates exactly that data, and the tests prove by enumeration that a
+rule fires when, and only when, its description says so.
 """
 
 from __future__ import annotations
@@ -11,10 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from triage.engine import Answers
+from triage.answers import PREGNANT, Answers
 
 
 class Disposition(StrEnum):
@@ -44,51 +48,53 @@ class EmergencyAction(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Finding:
     id: str
-    label: str  # the checkbox or question label, speaking to the person
-    hint: str = ""
-    action: EmergencyAction | None = None  # emergency-screen findings only
+    label: str  # the words the checker shows, carrying every criterion that makes it true
+    hint: str = ""  # only what does not count, never a criterion
+    action: EmergencyAction | None = None  # findings that are an emergency on their own
 
 
 # Emergency screen: any one of these ends the checker with an emergency result (rule E1).
+# Every criterion that makes a finding true is in its label; a hint only says what does not count.
 EMERGENCY_SCREEN: tuple[Finding, ...] = (
     Finding(
         "saddle_numbness",
-        "Numbness, tingling or less feeling around your genitals, bottom or back passage",
-        "Including when you wipe after going to the toilet.",
-        EmergencyAction.GO_TO_A_AND_E,
+        "Numbness, tingling or less feeling around your genitals, bottom or back passage, or "
+        "when you wipe after going to the toilet",
+        action=EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
         "bladder_dysfunction",
-        "New problems peeing that are not normal for you",
-        "You cannot pee, it is hard to start or the flow is weak, you have to strain, you leak, "
-        "you cannot feel when you pee or cannot tell if your bladder is full or empty. "
+        "New problems peeing that are not normal for you: you cannot pee, it is hard to start "
+        "or the flow is weak, you have to strain, you leak or need pads, you cannot feel when "
+        "you pee, or you cannot tell if your bladder is full or empty",
         "Burning or stinging alone does not count here.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
         "bowel_dysfunction",
-        "New problems controlling your bowels",
-        "You cannot control when you poo, or you do not feel the need to go. "
+        "New problems with your bowels: you cannot control when you poo, or you do not feel "
+        "the need to go",
         "Constipation from painkillers alone does not count here.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
         "sexual_dysfunction",
-        "Sudden new problems with sex",
-        "You cannot get an erection or ejaculate, or your genitals feel numb during sex.",
-        EmergencyAction.GO_TO_A_AND_E,
+        "Sudden new problems with sex: you cannot get an erection or ejaculate, or your "
+        "genitals feel numb during sex",
+        action=EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
         "both_legs_symptoms",
-        "Pain, tingling, numbness or weakness going down both legs",
-        "It started or got worse in the last 2 weeks.",
-        EmergencyAction.GO_TO_A_AND_E,
+        "Pain, tingling, numbness or weakness going down both legs that started or got worse "
+        "in the last 2 weeks",
+        action=EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
         "limb_weakness",
-        "New weakness in a leg or arm that is severe or getting worse",
-        "Your foot slaps or your toes catch, you cannot lift the front of your foot, or your leg "
-        "gives way because it is weak (not because a stab of pain makes it give way).",
+        "New weakness in a leg or arm that is severe or getting worse: your foot slaps or your "
+        "toes catch, you cannot lift the front of your foot, or your leg gives way because it "
+        "is weak",
+        "A leg that gives way only because a stab of pain makes it does not count here.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
@@ -98,23 +104,21 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
     ),
     Finding(
         "balance_loss",
-        "Legs that feel unsteady, clumsy, heavy or like jelly",
-        "Or your legs will not do what you tell them. Walking slowly or bent over because it "
-        "hurts does not count here.",
+        "Legs that feel unsteady, clumsy, heavy or like jelly, or will not do what you tell them",
+        "Walking slowly or bent over because it hurts does not count here.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
         "one_side_weakness",
-        "Sudden weakness or numbness on one side of your body, or your face drooping on one side",
-        "Or difficulty speaking.",
-        EmergencyAction.CALL,
+        "Sudden weakness or numbness on one side of your body, your face drooping on one side, "
+        "or difficulty speaking",
+        action=EmergencyAction.CALL,
     ),
     Finding(
         "chest_pain",
-        "Chest pain or pressure",
-        "Or pain spreading to your arm, jaw or neck, or back pain with sweating, feeling sick "
-        "or short of breath.",
-        EmergencyAction.CALL,
+        "Chest pain or pressure, pain spreading to your arm, jaw or neck, or back pain with "
+        "sweating, feeling sick or short of breath",
+        action=EmergencyAction.CALL,
     ),
     Finding(
         "major_trauma",
@@ -124,9 +128,9 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
     ),
     Finding(
         "collapse_signs",
-        "Sudden severe pain in your tummy or back with fainting or nearly fainting",
-        "Or pale, grey or clammy skin, or struggling to breathe.",
-        EmergencyAction.CALL,
+        "Sudden severe pain in your tummy or back with fainting or nearly fainting, pale, grey "
+        "or clammy skin, or struggling to breathe",
+        action=EmergencyAction.CALL,
     ),
     Finding(
         "confusion",
@@ -135,9 +139,9 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
     ),
     Finding(
         "sepsis_signs",
-        "Blue, grey, pale or blotchy skin, lips or tongue, or breathing very fast",
-        "Or a rash that does not fade when you press a glass on it, or struggling to breathe.",
-        EmergencyAction.CALL,
+        "Blue, grey, pale or blotchy skin, lips or tongue, a rash that does not fade when you "
+        "press a glass on it, or breathing very fast or struggling to breathe",
+        action=EmergencyAction.CALL,
     ),
     Finding(
         "meningitis_signs",
@@ -149,17 +153,16 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
 PREGNANCY: tuple[Finding, ...] = (
     Finding(
         "pregnancy_emergency",
-        "Heavy bleeding from your vagina, passing clots, severe tummy pain that is constant "
-        "or fainting",
-        "Severe tummy pain that does not come in waves, or feeling very faint.",
-        EmergencyAction.GO_TO_A_AND_E,
+        "Heavy bleeding from your vagina or passing clots, severe tummy pain that is constant "
+        "and does not come in waves, or fainting or feeling very faint",
+        action=EmergencyAction.CALL,
     ),
     Finding(
         "pregnancy_warning_signs",
-        "Any bleeding from your vagina, your waters leaking, or the baby moving less than usual",
-        "Or tightenings or back pain that come and go in waves before 37 weeks, a severe "
-        "headache, problems with your vision, pain just below your ribs, or sudden swelling "
-        "of your face, hands or feet.",
+        "Any bleeding from your vagina, your waters leaking, tightenings or back pain that come "
+        "and go in waves before 37 weeks, the baby moving less than usual, a severe headache, "
+        "problems with your vision, pain just below your ribs, or sudden swelling of your "
+        "face, hands or feet",
     ),
 )
 
@@ -169,7 +172,7 @@ URGENT: tuple[Finding, ...] = (
     Finding(
         "night_pain",
         "Pain that is there all the time, even lying still, and is worst at night or wakes you",
-        "Not just pain when you turn over in bed.",
+        "Pain only when you turn over in bed does not count here.",
     ),
     Finding(
         "pain_uncontrolled",
@@ -178,35 +181,31 @@ URGENT: tuple[Finding, ...] = (
     Finding("cancer_history", "You have cancer now, or have had cancer in the past"),
     Finding(
         "immunosuppressed",
-        "You have a weakened immune system",
-        "For example from chemotherapy or other cancer treatment, steroid tablets taken for a "
-        "long time, HIV, or medicines after a transplant.",
+        "You have a weakened immune system, for example from chemotherapy or other cancer "
+        "treatment, steroid tablets taken for a long time, HIV, or medicines after a transplant",
     ),
     Finding("iv_drug_use", "You inject drugs now, or did recently"),
     Finding(
         "recent_spinal_procedure",
-        "Spinal surgery, a spinal injection, or an epidural or spinal anaesthetic in the last "
-        "6 weeks",
-        "Including an epidural during labour.",
+        "Spinal surgery, a spinal injection, or an epidural or spinal anaesthetic (including "
+        "during labour) in the last 6 weeks",
     ),
     Finding(
         "minor_fall_fragile",
         "Sudden severe pain after a minor fall, lift, cough or sneeze, or with no cause, and "
-        "you have weak bones",
-        "Weak bones here means you have osteoporosis, take steroid tablets long term, or are "
-        "70 or older.",
+        "you have osteoporosis, take steroid tablets long term, or are 70 or older",
     ),
     Finding(
         "sudden_severe_pain",
-        "Sudden, severe pain in your back or tummy that came on by itself",
-        "Not from lifting, twisting or a fall.",
+        "Sudden, severe pain in your back or tummy that came on by itself, not from lifting, "
+        "twisting or a fall",
     ),
     Finding("upper_back_pain", "Pain high in your back, between your shoulder blades"),
     Finding("pain_on_straining", "Pain that gets worse when you sneeze, cough or poo"),
     Finding(
         "band_like_pain",
-        "Pain that wraps round your chest or tummy like a tight belt",
-        "Or a narrow band of pain down an arm or leg.",
+        "Pain that wraps round your chest or tummy like a tight belt, or a narrow band of pain "
+        "down an arm or leg",
     ),
     Finding(
         "back_lump_or_deformity", "A lump or swelling in your back, or your back has changed shape"
@@ -221,26 +220,25 @@ URGENT: tuple[Finding, ...] = (
     ),
     Finding(
         "colicky_side_pain",
-        "Waves of severe pain in your side or back",
-        "The pain may spread to your groin.",
+        "Waves of severe pain in your side or back, which may spread to your groin",
     ),
     Finding(
         "upper_abdominal_pain",
-        "Severe pain in your upper tummy or under your right ribs for more than 30 minutes",
-        "The pain may spread to your side or shoulder blade.",
+        "Severe pain in your upper tummy or under your right ribs for more than 30 minutes, "
+        "which may spread to your side or shoulder blade",
     ),
     Finding(
         "jaundice",
-        "Yellow skin or yellow whites of your eyes",
-        "Sometimes with dark pee, pale poo or itchy skin.",
+        "Yellow skin or yellow whites of your eyes, sometimes with dark pee, pale poo or itchy "
+        "skin",
     ),
 )
 
 GP: tuple[Finding, ...] = (
     Finding(
         "sciatica",
-        "Shooting pain, tingling or numbness from your bottom down the back of one leg",
-        "Often going below the knee.",
+        "Shooting pain, tingling or numbness from your bottom down the back of one leg, often "
+        "going below the knee",
     ),
     Finding("worsening", "The pain is severe or getting worse over time"),
     Finding("not_improving", "The pain is not starting to get better"),
@@ -259,7 +257,12 @@ FINDINGS: MappingProxyType[str, Finding] = MappingProxyType(
 EMERGENCY_SCREEN_IDS: frozenset[str] = frozenset(finding.id for finding in EMERGENCY_SCREEN)
 URGENT_IDS: frozenset[str] = frozenset(finding.id for finding in URGENT)
 NUMBERS: tuple[str, ...] = ("age", "duration_days", "pain_score")
-PREGNANT = "pregnant"
+
+# "Not sure" counts as pregnant for every rule, so the words cover both answers.
+PREGNANT_CONDITION = Finding(PREGNANT, "You are pregnant, or could be")
+CONDITIONS: MappingProxyType[str, Finding] = MappingProxyType(
+    {**FINDINGS, PREGNANT: PREGNANT_CONDITION}
+)
 
 NHS_BACK_PAIN = "NHS.UK: Back pain"
 NICE_CKS_BACK_PAIN = "NICE CKS: Back pain - low"
@@ -269,131 +272,133 @@ NICE_CKS_BACK_PAIN = "NICE CKS: Back pain - low"
 class Rule:
     id: str  # stable, never reused
     disposition: Disposition
-    applies: Callable[[Answers], bool]
     reason: str  # shown under "Why am I seeing this?"
     source: str  # the NHS or NICE guidance it comes from
-    uses: tuple[str, ...]  # the findings and numbers it reads, to name the answers that led to it
-    action: EmergencyAction | None = None  # None on E1: its findings carry their own action
+    needs_all: tuple[str, ...] = ()  # condition ids that must all be present
+    needs_any: tuple[str, ...] = ()  # condition ids of which at least one must be present
+    also: str = ""  # the number condition in plain words, to the reader ("" when none)
+    numbers: tuple[str, ...] = ()  # the numbers that ``also`` reads
+    number_test: Callable[[Answers], bool] | None = None  # what ``also`` says, as code
+    emergency_action: EmergencyAction | None = None  # None on E1: its findings each say
     maternity: bool = False  # an urgent result that sends a pregnant person to maternity care
     cord_compression: bool = False  # tell A&E about cancer and possible cord compression
 
+    def applies(self, answers: Answers) -> bool:
+        """Whether the answers meet this rule's condition, exactly as its data describes it."""
+        return (
+            all(answers.has(condition) for condition in self.needs_all)
+            and (not self.needs_any or any(answers.has(c) for c in self.needs_any))
+            and (self.number_test is None or self.number_test(answers))
+        )
 
-def _onset_age(answers: Answers) -> float | None:
-    if answers.age is None or answers.duration_days is None:
-        return None
-    return answers.age - answers.duration_days / 365
+    @property
+    def uses(self) -> tuple[str, ...]:
+        """Every condition id and number the rule reads, to name the answers that led to it."""
+        return (*self.needs_all, *self.needs_any, *self.numbers)
 
 
 def _at_least(value: int | None, threshold: int) -> bool:
     return value is not None and value >= threshold
 
 
+def _onset_before_45(answers: Answers) -> bool:
+    if answers.age is None or answers.duration_days is None:
+        return False
+    return answers.age - answers.duration_days / 365 < 45
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "E1",
         Disposition.EMERGENCY,
-        lambda a: bool(a.findings & EMERGENCY_SCREEN_IDS),
         "You have a sign of a serious problem that needs treating straight away.",
         "NHS.UK: Back pain, Sciatica, Cauda equina syndrome, Stroke, Heart attack, Sepsis, "
         "Meningitis, Abdominal aortic aneurysm; NHS inform: Back problems",
-        tuple(finding.id for finding in EMERGENCY_SCREEN),
+        needs_any=tuple(finding.id for finding in EMERGENCY_SCREEN),
     ),
     Rule(
         "E2",
         Disposition.EMERGENCY,
-        lambda a: "pregnancy_emergency" in a.findings,
-        "Heavy bleeding, constant severe tummy pain or fainting in pregnancy needs checking "
-        "in hospital straight away.",
+        "Heavy bleeding, constant severe tummy pain or fainting in pregnancy needs an "
+        "ambulance straight away.",
         "NHS.UK: Bleeding in pregnancy, Ectopic pregnancy",
-        ("pregnancy_emergency",),
-        EmergencyAction.GO_TO_A_AND_E,
+        needs_all=("pregnancy_emergency",),
+        emergency_action=EmergencyAction.CALL,
     ),
     Rule(
         "E3",
         Disposition.EMERGENCY,
-        lambda a: "jaundice" in a.findings,
         "Yellow skin or eyes can mean a blocked bile duct, which needs treating in hospital.",
         "NHS.UK: Gallstones",
-        ("jaundice",),
-        EmergencyAction.GO_TO_A_AND_E,
+        needs_all=("jaundice",),
+        emergency_action=EmergencyAction.GO_TO_A_AND_E,
     ),
     Rule(
         "E4",
         Disposition.EMERGENCY,
-        lambda a: {"upper_abdominal_pain", "fever"} <= a.findings,
         "Severe upper tummy pain with a high temperature can mean an infected gallbladder.",
         "NHS.UK: Gallstones",
-        ("upper_abdominal_pain", "fever"),
-        EmergencyAction.GO_TO_A_AND_E,
+        needs_all=("upper_abdominal_pain", "fever"),
+        emergency_action=EmergencyAction.GO_TO_A_AND_E,
     ),
     Rule(
         "E5",
         Disposition.EMERGENCY,
-        lambda a: (
-            "colicky_side_pain" in a.findings
-            and (bool(a.findings & {"fever", "pain_uncontrolled"}) or a.pregnant)
-        ),
         "Kidney stone pain with a high temperature, pain that painkillers do not help, or in "
         "pregnancy needs treating in hospital.",
         "NICE CKS: Renal colic (admission criteria); NICE NG118",
-        ("colicky_side_pain", "fever", "pain_uncontrolled", PREGNANT),
-        EmergencyAction.GO_TO_A_AND_E,
+        needs_all=("colicky_side_pain",),
+        needs_any=("fever", "pain_uncontrolled", PREGNANT),
+        emergency_action=EmergencyAction.GO_TO_A_AND_E,
     ),
     Rule(
         "E6",
         Disposition.EMERGENCY,
-        lambda a: (
-            "cancer_history" in a.findings and bool(a.findings & {"sciatica", "band_like_pain"})
-        ),
-        "Back pain spreading down a leg or round your body, when you have had cancer, can mean "
-        "pressure on the spinal cord, which needs treating straight away.",
+        "Back pain spreading down a leg, round your body or down both legs, when you have had "
+        "cancer, can mean pressure on the spinal cord, which needs treating straight away.",
         "NICE NG234: Spinal metastases and metastatic spinal cord compression",
-        ("cancer_history", "sciatica", "band_like_pain"),
-        EmergencyAction.GO_TO_A_AND_E,
+        needs_all=("cancer_history",),
+        needs_any=("sciatica", "band_like_pain", "both_legs_longstanding"),
+        emergency_action=EmergencyAction.GO_TO_A_AND_E,
         cord_compression=True,
     ),
     Rule(
         "E7",
         Disposition.EMERGENCY,
-        lambda a: (
-            "fever" in a.findings
-            and bool(a.findings & {"iv_drug_use", "immunosuppressed", "recent_spinal_procedure"})
-        ),
         "A high temperature with back pain, when infection is more likely, can mean an "
         "infection in the spine that needs treating straight away.",
         f"{NICE_CKS_BACK_PAIN} (infection); NICE NG51: Sepsis; NICE CG151: Neutropenic sepsis",
-        ("fever", "iv_drug_use", "immunosuppressed", "recent_spinal_procedure"),
-        EmergencyAction.GO_TO_A_AND_E,
+        needs_all=("fever",),
+        needs_any=("iv_drug_use", "immunosuppressed", "recent_spinal_procedure"),
+        emergency_action=EmergencyAction.GO_TO_A_AND_E,
     ),
     Rule(
         "E8",
         Disposition.EMERGENCY,
-        lambda a: "sudden_severe_pain" in a.findings and _at_least(a.age, 60),
         "Sudden severe back or tummy pain at 60 or older can be a burst aortic aneurysm.",
         "NHS.UK: Abdominal aortic aneurysm",
-        ("sudden_severe_pain", "age"),
-        EmergencyAction.CALL,
+        needs_all=("sudden_severe_pain",),
+        also="and you are 60 or older",
+        numbers=("age",),
+        number_test=lambda a: _at_least(a.age, 60),
+        emergency_action=EmergencyAction.CALL,
     ),
     Rule(
         "U1",
         Disposition.URGENT,
-        lambda a: bool(a.findings & URGENT_IDS),
         "You have a symptom that a doctor should check today, to rule out an infection, a "
         "fracture, a kidney or gallbladder problem or something more serious.",
         f"{NHS_BACK_PAIN}; {NICE_CKS_BACK_PAIN} (red flags)",
-        tuple(finding.id for finding in URGENT),
+        needs_any=tuple(finding.id for finding in URGENT),
     ),
     Rule(
         "U2",
         Disposition.URGENT,
-        lambda a: (
-            a.pregnant
-            and bool(a.findings & {"fever", "urinary_symptoms", "pregnancy_warning_signs"})
-        ),
         "In pregnancy, a high temperature, symptoms when you pee or these warning signs need "
         "checking by your maternity team today.",
         "NHS.UK: Kidney infection, Pregnancy warning signs, Pre-eclampsia",
-        (PREGNANT, "fever", "urinary_symptoms", "pregnancy_warning_signs"),
+        needs_all=(PREGNANT,),
+        needs_any=("fever", "urinary_symptoms", "pregnancy_warning_signs"),
         maternity=True,
     ),
     # Added beyond the contract: the pregnancy warning signs need the same care even when a
@@ -401,90 +406,98 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "U3",
         Disposition.URGENT,
-        lambda a: "pregnancy_warning_signs" in a.findings,
         "These pregnancy warning signs need checking by a midwife or maternity unit today.",
         "NHS.UK: Pregnancy warning signs, Pre-eclampsia",
-        ("pregnancy_warning_signs",),
+        needs_all=("pregnancy_warning_signs",),
         maternity=True,
     ),
     Rule(
         "G1",
         Disposition.GP,
-        lambda a: "sciatica" in a.findings and _at_least(a.duration_days, 14),
         "Sciatica that has lasted 2 weeks or more should be checked by a GP or physiotherapist.",
         "NHS.UK: Sciatica; NICE NG59",
-        ("sciatica", "duration_days"),
+        needs_all=("sciatica",),
+        also="for 2 weeks or more",
+        numbers=("duration_days",),
+        number_test=lambda a: _at_least(a.duration_days, 14),
     ),
     Rule(
         "G2",
         Disposition.GP,
-        lambda a: _at_least(a.duration_days, 42),
         "Most back pain settles within 6 weeks. Pain that lasts longer should be checked.",
         "NHS inform: Back problems",
-        ("duration_days",),
+        also="back pain for 6 weeks or more",
+        numbers=("duration_days",),
+        number_test=lambda a: _at_least(a.duration_days, 42),
     ),
     Rule(
         "G3",
         Disposition.GP,
-        lambda a: "not_improving" in a.findings and _at_least(a.duration_days, 21),
         "Back pain that is not getting better after 3 weeks should be checked.",
         f"{NHS_BACK_PAIN}; {NICE_CKS_BACK_PAIN}",
-        ("not_improving", "duration_days"),
+        needs_all=("not_improving",),
+        also="after 3 weeks or more",
+        numbers=("duration_days",),
+        number_test=lambda a: _at_least(a.duration_days, 21),
     ),
     Rule(
         "G4",
         Disposition.GP,
-        lambda a: "worsening" in a.findings,
         "Back pain that is severe or getting worse should be checked.",
         NHS_BACK_PAIN,
-        ("worsening",),
+        needs_all=("worsening",),
     ),
     Rule(
         "G5",
         Disposition.GP,
-        lambda a: (
-            "morning_stiffness" in a.findings
-            and _at_least(a.duration_days, 90)
-            and (onset := _onset_age(a)) is not None
-            and onset < 45
-        ),
         "Long-lasting morning stiffness that eases with movement, starting before 45, can be "
         "a sign of inflammation in the spine (axial spondyloarthritis).",
         "NICE NG65: Spondyloarthritis",
-        ("morning_stiffness", "duration_days", "age"),
+        needs_all=("morning_stiffness",),
+        also="for 3 months or more, and it started before you were 45",
+        numbers=("duration_days", "age"),
+        number_test=lambda a: _at_least(a.duration_days, 90) and _onset_before_45(a),
     ),
     Rule(
         "G6",
         Disposition.GP,
-        lambda a: _at_least(a.age, 50) and _at_least(a.duration_days, 28),
         "New back pain lasting 4 weeks or more at 50 or older should be checked.",
         f"{NICE_CKS_BACK_PAIN}; NICE NG12: Suspected cancer",
-        ("age", "duration_days"),
+        also="you are 50 or older and your back pain has lasted 4 weeks or more",
+        numbers=("age", "duration_days"),
+        number_test=lambda a: _at_least(a.age, 50) and _at_least(a.duration_days, 28),
     ),
     Rule(
         "G7",
         Disposition.GP,
-        lambda a: a.age is not None and a.age < 20 and _at_least(a.duration_days, 28),
         "Back pain lasting 4 weeks or more under the age of 20 should be checked.",
         NICE_CKS_BACK_PAIN,
-        ("age", "duration_days"),
+        also="you are under 20 and your back pain has lasted 4 weeks or more",
+        numbers=("age", "duration_days"),
+        number_test=lambda a: a.age is not None and a.age < 20 and _at_least(a.duration_days, 28),
     ),
     Rule(
         "G8",
         Disposition.GP,
-        lambda a: bool(a.findings & {"daily_activities_stopped", "not_coping", "recurrent"}),
         "A GP or physiotherapist can help when pain stops your daily life, keeps coming back "
         "or is hard to cope with.",
         NHS_BACK_PAIN,
-        ("daily_activities_stopped", "not_coping", "recurrent"),
+        needs_any=("daily_activities_stopped", "not_coping", "recurrent"),
+    ),
+    Rule(
+        "G9",
+        Disposition.GP,
+        "Very severe pain should be checked by a GP, even when nothing else is worrying.",
+        NHS_BACK_PAIN,
+        also="your pain is 9 or 10 out of 10",
+        numbers=("pain_score",),
+        number_test=lambda a: _at_least(a.pain_score, 9),
     ),
     Rule(
         "S1",
         Disposition.SELF_CARE,
-        lambda a: True,
         "Your answers do not show signs of a serious problem. Most back pain and spasms get "
         "better on their own within a few weeks with the right self-care.",
         f"{NHS_BACK_PAIN}; NICE NG59: Low back pain and sciatica",
-        (),
     ),
 )

@@ -6,7 +6,8 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.engine import Answers, triage
+from triage.answers import Answers
+from triage.engine import triage
 from triage.rules import EMERGENCY_SCREEN, EMERGENCY_SCREEN_IDS, FINDINGS, Disposition
 
 SCREEN = tuple(finding.id for finding in EMERGENCY_SCREEN)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from triage.engine import Answers, triage
+from triage.answers import Answers
+from triage.engine import triage
 from triage.presenters import CAUDA_EQUINA_SIGNS, Numbers, Result, present_result
 from triage.rules import Disposition
 
@@ -83,7 +84,7 @@ def test_an_emergency_with_sciatica_still_lists_the_cauda_equina_signs():
         ("bladder_dysfunction", "Go to A&E now"),
         ("limb_weakness", "Go to A&E now"),
         ("jaundice", "Go to A&E now"),
-        ("pregnancy_emergency", "Go to A&E now"),
+        ("pregnancy_emergency", "Call 112 now"),
     ],
 )
 def test_the_emergency_says_what_to_do_for_its_reason(finding, heading):

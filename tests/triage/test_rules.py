@@ -2,7 +2,8 @@
 
 import pytest
 
-from triage.engine import Answers, triage
+from triage.answers import Answers
+from triage.engine import triage
 from triage.flow import STEPS
 from triage.rules import (
     EMERGENCY_SCREEN,
@@ -32,7 +33,7 @@ CONTRACT_FINDINGS = {
 }  # fmt: skip
 CONTRACT_RULE_IDS = (
     ["E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "U1", "U2"]
-    + [f"G{n}" for n in range(1, 9)]
+    + [f"G{n}" for n in range(1, 10)]
     + ["S1"]
 )
 
@@ -62,6 +63,7 @@ RULE_EXAMPLES = {
     "G6": answers(age=50, duration_days=28),
     "G7": answers(age=19, duration_days=28),
     "G8": answers("recurrent"),
+    "G9": answers(pain_score=9),
     "S1": answers(age=35, duration_days=3, pain_score=5),
 }
 
@@ -89,6 +91,7 @@ def test_each_finding_is_asked_exactly_once_in_the_journey():
 def test_emergency_screen_findings_each_say_what_to_do():
     assert all(finding.action in EmergencyAction for finding in EMERGENCY_SCREEN)
     assert all(finding.action is None for finding in (*URGENT, *GP))
+    assert FINDINGS["pregnancy_emergency"].action is EmergencyAction.CALL
     assert len(EMERGENCY_SCREEN) == 15 and len(PREGNANCY) == 2
 
 
@@ -125,6 +128,9 @@ def test_rule_fires_on_its_example_and_decides_its_disposition(rule):
         (answers("colicky_side_pain"), Disposition.URGENT),
         (answers("cancer_history"), Disposition.URGENT),
         (answers("sciatica"), Disposition.SELF_CARE),
+        (answers(pain_score=8), Disposition.SELF_CARE),
+        (answers("cancer_history", "both_legs_longstanding"), Disposition.EMERGENCY),
+        (answers("both_legs_longstanding"), Disposition.URGENT),
     ],
 )
 def test_thresholds_sit_where_the_contract_puts_them(example, disposition):
