@@ -15,12 +15,14 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from triage.rules import (
+    CONDITIONS,
     EMERGENCY_SCREEN,
-    FINDINGS,
-    GP,
+    RULES,
     URGENT,
+    Disposition,
     EmergencyAction,
     Finding,
+    Rule,
 )
 
 
@@ -99,9 +101,7 @@ URGENT_ACTION: Words = (
     Number.URGENT,
     ". If you are pregnant, contact your maternity unit or midwife now.",
 )
-MATERNITY_HEADING: Words = (
-    "If you are pregnant, contact your maternity unit or midwife now if you have any of these",
-)
+MATERNITY_HEADING: Words = ("Contact your maternity unit or midwife now if you have any of these",)
 MATERNITY_ACTION: Words = (
     "Contact your maternity unit or midwife now, day or night. If you cannot reach them, call ",
     Number.URGENT,
@@ -119,13 +119,38 @@ def _finding_sign(finding: Finding) -> Sign:
     return Sign(finding.id, (finding.label,))
 
 
+def _labels(ids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(CONDITIONS[condition].label for condition in ids)
+
+
+def _rule_sign(rule: Rule) -> Sign:
+    return Sign(
+        rule.id,
+        _labels(rule.needs_all),
+        _labels(rule.needs_any),
+        rule.also,
+        CORD_COMPRESSION_NOTE if rule.cord_compression else "",
+    )
+
+
 def _emergency_signs(action: EmergencyAction) -> tuple[Sign, ...]:
-    """The emergency-screen findings with this action."""
-    return tuple(_finding_sign(f) for f in EMERGENCY_SCREEN if f.action == action)
+    """The emergency-screen findings with this action (rule E1), then the other emergency rules
+    with it, in the order of the rules."""
+    screen = tuple(_finding_sign(f) for f in EMERGENCY_SCREEN if f.action == action)
+    rules = tuple(
+        _rule_sign(rule)
+        for rule in RULES
+        if rule.disposition == Disposition.EMERGENCY and rule.emergency_action == action
+    )
+    return screen + rules
 
 
-def _gp_signs() -> tuple[Sign, ...]:
-    return tuple(_finding_sign(f) for f in GP)
+def _rule_signs(disposition: Disposition, *, maternity: bool = False) -> tuple[Sign, ...]:
+    return tuple(
+        _rule_sign(rule)
+        for rule in RULES
+        if rule.disposition == disposition and rule.maternity == maternity
+    )
 
 
 def _picked(signs: tuple[Sign, ...], keys: tuple[str, ...]) -> tuple[Sign, ...]:
@@ -141,9 +166,21 @@ A_AND_E_SIGNS = _emergency_signs(EmergencyAction.GO_TO_A_AND_E)
 CAUDA_EQUINA_SIGNS = tuple(
     _finding_sign(f) for f in EMERGENCY_SCREEN if f.action == EmergencyAction.GO_TO_A_AND_E
 )
-URGENT_SIGNS = tuple(_finding_sign(f) for f in URGENT)
-PREGNANCY_WARNING_SIGNS = (_finding_sign(FINDINGS["pregnancy_warning_signs"]),)
-GP_SIGNS = _gp_signs()
+
+
+def _emergency_on_its_own(finding: Finding) -> bool:
+    return any(
+        rule.needs_all == (finding.id,) and not rule.needs_any and not rule.also
+        for rule in RULES
+        if rule.disposition == Disposition.EMERGENCY
+    )
+
+
+# Rule U1 is "any urgent finding": one sign each reads better than one list inside another. A
+# finding that is an emergency on its own (jaundice, rule E3) is listed only where it belongs.
+URGENT_SIGNS = tuple(_finding_sign(f) for f in URGENT if not _emergency_on_its_own(f))
+MATERNITY_SIGNS = _rule_signs(Disposition.URGENT, maternity=True)
+GP_SIGNS = _rule_signs(Disposition.GP)
 
 CARDS: MappingProxyType[str, Card] = MappingProxyType(
     {
@@ -202,6 +239,19 @@ CARDS: MappingProxyType[str, Card] = MappingProxyType(
                 "A few of the most common emergency signs, for a short space.",
             ),
             Card(
+                "common-call-999",
+                Level.CALL_999,
+                CALL_HEADING,
+                (
+                    Group(
+                        (),
+                        _picked(CALL_SIGNS, ("chest_pain", "one_side_weakness", "collapse_signs")),
+                        CALL_ACTION,
+                    ),
+                ),
+                "A few of the most common signs that mean call 999 now, for a short space.",
+            ),
+            Card(
                 "urgent",
                 Level.URGENT,
                 URGENT_HEADING,
@@ -228,8 +278,8 @@ CARDS: MappingProxyType[str, Card] = MappingProxyType(
                 "pregnancy-warning-signs",
                 Level.URGENT,
                 MATERNITY_HEADING,
-                (Group((), PREGNANCY_WARNING_SIGNS, MATERNITY_ACTION),),
-                "The pregnancy warning signs: contact the maternity unit or midwife now.",
+                (Group((), MATERNITY_SIGNS, MATERNITY_ACTION),),
+                "The signs that mean a pregnant person contacts the maternity unit or midwife now.",
             ),
             Card(
                 "gp",
