@@ -89,6 +89,7 @@ CALL_ACTION: Words = (
     Number.EMERGENCY,
     " now. After a serious accident or fall, do not move the person unless they are in danger.",
 )
+CALL_NOW_ACTION: Words = ("Call ", Number.EMERGENCY, " now, or ask someone to call for you.")
 A_AND_E_HEADING: Words = ("Go to A&E now if you have any of these",)
 A_AND_E_ACTION: Words = (
     "Go to A&E immediately, day or night. Do not drive yourself: ask someone to take you, or call ",
@@ -226,7 +227,7 @@ CARDS: MappingProxyType[str, Card] = MappingProxyType(
                         ("Go to A&E now",),
                         _picked(
                             A_AND_E_SIGNS,
-                            ("saddle_numbness", "bladder_dysfunction", "both_legs_symptoms"),
+                            ("saddle_numbness", "both_legs_symptoms"),
                         ),
                         (),
                     ),
@@ -245,8 +246,8 @@ CARDS: MappingProxyType[str, Card] = MappingProxyType(
                 (
                     Group(
                         (),
-                        _picked(CALL_SIGNS, ("chest_pain", "one_side_weakness", "collapse_signs")),
-                        CALL_ACTION,
+                        _picked(CALL_SIGNS, ("chest_pain", "one_side_weakness")),
+                        CALL_NOW_ACTION,
                     ),
                 ),
                 "A few of the most common signs that mean call 999 now, for a short space.",
