@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.test import override_settings
 
 from triage.answers import Answers
-from triage.cards import CARDS, Card, Level, Sign
+from triage.cards import CARDS, Card, Level, Number, Sign
 from triage.engine import triage
 from triage.rules import (
     CONDITIONS,
@@ -27,7 +27,7 @@ DISPOSITION = {
     Level.GP: Disposition.GP,
 }
 ACTION = {Level.CALL_999: EmergencyAction.CALL, Level.A_AND_E: EmergencyAction.GO_TO_A_AND_E}
-GROUP_ACTION = {
+GROUP_ACTION: dict[tuple[str | Number, ...], EmergencyAction] = {
     ("Call ",): EmergencyAction.CALL,
     ("Go to A&E now",): EmergencyAction.GO_TO_A_AND_E,
     ("Go to A&E now if you have any of these",): EmergencyAction.GO_TO_A_AND_E,
