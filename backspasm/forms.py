@@ -21,9 +21,11 @@ class GovukFieldMixin:
         choice_hints: Mapping[str, str] | None = None,
         input_width: int | None = None,
         suffix: str = "",
+        inline: bool = False,
         **kwargs: Any,
     ) -> None:
         self.page_heading = page_heading
+        self.inline = inline
         self.choice_hints = dict(choice_hints or {})
         self.input_width = input_width
         self.suffix = suffix

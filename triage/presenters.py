@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from triage.answers import PREGNANT, Answers
+from triage.answers import Answers
 from triage.engine import Outcome
 from triage.flow import Kind, Progress
 from triage.rules import (
+    CONDITIONS,
     EMERGENCY_SCREEN_IDS,
     FINDINGS,
     Disposition,
@@ -50,7 +51,10 @@ class Result:
     cauda_equina_signs: tuple[str, ...]  # the warning signs to list, or none
     crisis_line: bool
     self_care: tuple[str, ...]  # self-care advice, only on self-care and GP results
-    plan_url: str  # the self-care plan, only on self-care results
+    plan_url: str  # the self-care plan, on self-care and GP results
+    plan_label: str  # the words on the button to the plan
+    pregnancy_warning_signs: str  # when pregnant: signs to contact the maternity unit about
+    pregnancy_test: bool  # the person is not sure they are pregnant: suggest a test
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +106,8 @@ _PREGNANCY_ADVICE = (
 def _answer_words(rule: Rule, answers: Answers) -> tuple[str, ...]:
     words: list[str] = []
     for used in rule.uses:
-        if used in answers.findings:
-            words.append(FINDINGS[used].label)
-        elif used == PREGNANT and answers.pregnant:
-            words.append("You are pregnant")
+        if used in CONDITIONS and answers.has(used):
+            words.append(CONDITIONS[used].label)
         elif used == "age" and answers.age is not None:
             words.append(f"You are {answers.age}")
         elif used == "duration_days" and answers.duration_days is not None:
@@ -194,15 +196,24 @@ def _urgent(answers: Answers, numbers: Numbers) -> _Advice:
     )
 
 
-def _gp(numbers: Numbers) -> _Advice:
-    return _Advice(
-        heading="See a GP about your back pain",
-        call_label="",
-        call_number="",
-        actions=(
+def _gp(answers: Answers, numbers: Numbers) -> _Advice:
+    if answers.pregnant:
+        heading = "See a GP or your midwife about your back pain"
+        actions: tuple[str, ...] = (
+            "Book an appointment with a GP or your midwife in the next 1 to 2 weeks.",
+            "Tell them you are pregnant, or could be.",
+        )
+    else:
+        heading = "See a GP about your back pain"
+        actions = (
             "Book an appointment with a GP in the next 1 to 2 weeks.",
             "In many areas you can also refer yourself to a physiotherapist without seeing a GP.",
-        ),
+        )
+    return _Advice(
+        heading=heading,
+        call_label="",
+        call_number="",
+        actions=actions,
         worsening_heading="Get help sooner if things change",
         worsening=(
             f"Ask for an urgent GP appointment or call {numbers.urgent} if the pain gets much "
@@ -231,20 +242,26 @@ def _self_care(numbers: Numbers) -> _Advice:
     )
 
 
-def present_result(outcome: Outcome, answers: Answers, numbers: Numbers) -> Result:
-    """Everything the result page prints for this outcome."""
+def present_result(
+    outcome: Outcome, answers: Answers, numbers: Numbers, pregnancy_not_sure: bool = False
+) -> Result:
+    """Everything the result page prints for this outcome.
+
+    ``pregnancy_not_sure``: the person answered "not sure", which the rules count as pregnant.
+    """
     disposition = outcome.disposition
     if disposition is Disposition.EMERGENCY:
         advice = _emergency(outcome, answers, numbers)
     elif disposition is Disposition.URGENT:
         advice = _urgent(answers, numbers)
     elif disposition is Disposition.GP:
-        advice = _gp(numbers)
+        advice = _gp(answers, numbers)
     else:
         advice = _self_care(numbers)
     self_care: tuple[str, ...] = ()
     if disposition in {Disposition.GP, Disposition.SELF_CARE}:
         self_care = (*_SELF_CARE_ADVICE, _PREGNANCY_ADVICE if answers.pregnant else _NSAID_ADVICE)
+    offers_plan = disposition in {Disposition.GP, Disposition.SELF_CARE}
     reasons = tuple(
         Reason(rule.reason, rule.source, _answer_words(rule, answers)) for rule in outcome.deciding
     )
@@ -263,9 +280,18 @@ def present_result(outcome: Outcome, answers: Answers, numbers: Numbers) -> Resu
             if disposition is not Disposition.EMERGENCY or "sciatica" in answers.findings
             else ()
         ),
-        crisis_line="not_coping" in answers.findings,
+        crisis_line="not_coping" in answers.findings or disposition is Disposition.URGENT,
         self_care=self_care,
-        plan_url="/self-care/plan/" if disposition is Disposition.SELF_CARE else "",
+        plan_url="/self-care/plan/" if offers_plan else "",
+        plan_label=(
+            "Get a self-care plan for the days before your appointment"
+            if disposition is Disposition.GP
+            else "Get your self-care plan"
+        ),
+        pregnancy_warning_signs=(
+            FINDINGS["pregnancy_warning_signs"].label if answers.pregnant else ""
+        ),
+        pregnancy_test=answers.pregnant and pregnancy_not_sure,
     )
 
 
@@ -287,6 +313,11 @@ def present_answers(progress: Progress) -> tuple[AnswerRow, ...]:
             lines = tuple(f.label for f in step.findings if f.id in chosen) or ("None of these",)
         elif step.kind is Kind.YES_NO:
             lines = ("Yes" if value else "No",)
+        elif step.kind is Kind.CHOICE:
+            lines = (dict(step.choices)[str(value)],)
+        elif step.kind is Kind.DURATION:
+            assert isinstance(value, int)
+            lines = (f"{value} day{'' if value == 1 else 's'} ago",)
         else:
             lines = (f"{value} {step.suffix}",)
         rows.append(

@@ -120,7 +120,9 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     else:
         back_url = reverse("triage:answers")
     context = {
-        "result": present_result(outcome, progress.answers, _numbers()),
+        "result": present_result(
+            outcome, progress.answers, _numbers(), progress.pregnancy_not_sure
+        ),
         "back_url": back_url,
     }
     return render_page(request, "triage/result.html", context)

@@ -47,9 +47,9 @@ def test_the_number_to_call_comes_from_configuration(disposition, number):
 
 
 @pytest.mark.parametrize("disposition", list(Disposition))
-def test_only_self_care_links_to_the_plan(disposition):
-    expected = "/self-care/plan/" if disposition is Disposition.SELF_CARE else ""
-    assert present(EXAMPLES[disposition]).plan_url == expected
+def test_self_care_and_gp_results_offer_the_plan(disposition):
+    offered = disposition in {Disposition.SELF_CARE, Disposition.GP}
+    assert present(EXAMPLES[disposition]).plan_url == ("/self-care/plan/" if offered else "")
 
 
 @pytest.mark.parametrize(
