@@ -289,7 +289,7 @@ def _day_items(
                 ItemKind.COLD,
                 "Cold pack",
                 "Hold a cold pack, or frozen peas wrapped in a tea towel, on the sore muscle "
-                "for up to 15 minutes, a few times today. Never put ice straight on your skin, "
+                "for up to 20 minutes, a few times today. Never put ice straight on your skin, "
                 "or on skin that feels numb.",
             )
         )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from backspasm.admin import HistoryAdmin
+from backspasm.content.markdown import block_help
 from backspasm.content.models import Article, ArticleQuerySet, Source, Status
 
 
@@ -61,6 +62,7 @@ class ArticleAdmin(HistoryAdmin):
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"})
         elif db_field.name == "body":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 30, "class": "vLargeTextField"})
+            kwargs["help_text"] = f"{db_field.help_text} {block_help()}"
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="Review")

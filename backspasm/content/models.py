@@ -1,11 +1,12 @@
 """The guidance articles editors write and the sources each one rests on."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from backspasm.content.markdown import render_markdown
+from backspasm.content.markdown import render_markdown, unknown_blocks
 
 
 class Section(models.TextChoices):
@@ -92,6 +93,17 @@ class Article(models.Model):
     @property
     def review_is_overdue(self) -> bool:
         return self.next_review_due < timezone.localdate()
+
+    def clean(self) -> None:
+        super().clean()
+        if unknown := unknown_blocks(self.body):
+            raise ValidationError(
+                {
+                    "body": "There is no care card called "
+                    + ", ".join(unknown)
+                    + ". Check the spelling against the list of cards under the body."
+                }
+            )
 
     def body_html(self) -> str:
         return render_markdown(self.body)
