@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from triage.answers import Answers
+from triage.cards import CARDS, Level
 from triage.engine import Outcome
 from triage.flow import Kind, Progress
 from triage.rules import (
@@ -48,12 +49,11 @@ class Result:
     reasons: tuple[Reason, ...]
     worsening_heading: str
     worsening: tuple[str, ...]
-    cauda_equina_signs: tuple[str, ...]  # the warning signs to list, or none
+    cards: tuple[str, ...]  # the care cards of warning signs to show, by name, in order
     crisis_line: bool
     self_care: tuple[str, ...]  # self-care advice, only on self-care and GP results
     plan_url: str  # the self-care plan, on self-care and GP results
     plan_label: str  # the words on the button to the plan
-    pregnancy_warning_signs: str  # when pregnant: signs to contact the maternity unit about
     pregnancy_test: bool  # the person is not sure they are pregnant: suggest a test
 
 
@@ -68,16 +68,6 @@ class _Advice:
     worsening_heading: str
     worsening: tuple[str, ...]
 
-
-CAUDA_EQUINA_SIGNS: tuple[str, ...] = (
-    "numbness, tingling or less feeling around your genitals, bottom or back passage, or when "
-    "you wipe",
-    "new problems peeing: you cannot pee, cannot start, cannot feel it or you leak",
-    "new problems pooing: you cannot control it or do not feel the need to go",
-    "new problems with sex, like no feeling in your genitals or not being able to get an erection",
-    "pain, numbness or weakness in both legs",
-    "legs that feel weak, heavy or like jelly, or that give way",
-)
 
 _CARD_VARIANT = {
     Disposition.EMERGENCY: "emergency",
@@ -187,11 +177,10 @@ def _urgent(answers: Answers, numbers: Numbers) -> _Advice:
         call_label="Call",
         call_number=numbers.urgent,
         actions=actions,
-        worsening_heading=f"Call {numbers.emergency} or go to A&E if",
+        worsening_heading="If you get worse before you are seen",
         worsening=(
-            "you get any of the warning signs above",
-            "you have chest pain, weakness on one side of your body, or you faint",
-            "you feel very unwell, confused or very drowsy",
+            f"Call {numbers.emergency} or go to A&E if you get any of the signs below, or you "
+            "feel much worse.",
         ),
     )
 
@@ -217,7 +206,7 @@ def _gp(answers: Answers, numbers: Numbers) -> _Advice:
         worsening_heading="Get help sooner if things change",
         worsening=(
             f"Ask for an urgent GP appointment or call {numbers.urgent} if the pain gets much "
-            "worse, you get a high temperature, or you feel unwell.",
+            "worse or you get any of the signs below.",
         ),
     )
 
@@ -233,13 +222,32 @@ def _self_care(numbers: Numbers) -> _Advice:
         ),
         worsening_heading="When to get help",
         worsening=(
-            "See a GP if the pain is not starting to get better within 3 weeks, if it stops "
-            "you doing your daily activities, or if you are struggling to cope.",
-            f"Ask for an urgent GP appointment or call {numbers.urgent} if you get a high "
-            "temperature, lose weight without trying, or the pain is there all the time and "
-            "worse at night.",
+            "Most back pain starts to get better within 3 weeks. If yours does not, or you get "
+            "any of the signs below, get help.",
         ),
     )
+
+
+# The warning signs each result lists after its advice, beyond the cauda equina and pregnancy
+# signs: what would make the person seek help sooner than the result says.
+_SOONER_CARDS: dict[Disposition, tuple[str, ...]] = {
+    Disposition.EMERGENCY: (),
+    Disposition.URGENT: ("common-call-999",),
+    Disposition.GP: ("common-urgent",),
+    Disposition.SELF_CARE: ("common-urgent", "gp"),
+}
+
+
+def _cards(disposition: Disposition, answers: Answers) -> tuple[str, ...]:
+    """The care cards a result shows, most urgent first, as the spec's journey rules ask."""
+    cards: list[str] = []
+    if disposition is not Disposition.EMERGENCY or "sciatica" in answers.findings:
+        cards.append("cauda-equina")
+    cards.extend(_SOONER_CARDS[disposition])
+    if answers.pregnant:
+        cards.append("pregnancy-warning-signs")
+    levels = list(Level)
+    return tuple(sorted(cards, key=lambda name: levels.index(CARDS[name].level)))
 
 
 def present_result(
@@ -275,11 +283,7 @@ def present_result(
         reasons=reasons,
         worsening_heading=advice.worsening_heading,
         worsening=advice.worsening,
-        cauda_equina_signs=(
-            CAUDA_EQUINA_SIGNS
-            if disposition is not Disposition.EMERGENCY or "sciatica" in answers.findings
-            else ()
-        ),
+        cards=_cards(disposition, answers),
         crisis_line="not_coping" in answers.findings or disposition is Disposition.URGENT,
         self_care=self_care,
         plan_url="/self-care/plan/" if offers_plan else "",
@@ -287,9 +291,6 @@ def present_result(
             "Get a self-care plan for the days before your appointment"
             if disposition is Disposition.GP
             else "Get your self-care plan"
-        ),
-        pregnancy_warning_signs=(
-            FINDINGS["pregnancy_warning_signs"].label if answers.pregnant else ""
         ),
         pregnancy_test=answers.pregnant and pregnancy_not_sure,
     )

@@ -1,10 +1,13 @@
 """The words a result prints, for every disposition."""
 
+from dataclasses import replace
+
 import pytest
 
 from triage.answers import Answers
+from triage.cards import CARDS, Level
 from triage.engine import triage
-from triage.presenters import CAUDA_EQUINA_SIGNS, Numbers, Result, present_result
+from triage.presenters import Numbers, Result, present_result
 from triage.rules import Disposition
 
 NUMBERS = Numbers(
@@ -62,12 +65,32 @@ def test_self_care_and_gp_results_offer_the_plan(disposition):
     ],
 )
 def test_cauda_equina_signs_are_listed_except_on_an_emergency(disposition, has_signs):
-    assert bool(present(EXAMPLES[disposition]).cauda_equina_signs) is has_signs
+    assert ("cauda-equina" in present(EXAMPLES[disposition]).cards) is has_signs
 
 
 def test_an_emergency_with_sciatica_still_lists_the_cauda_equina_signs():
     result = present(Answers(findings=frozenset({"cancer_history", "sciatica"})))
-    assert result.cauda_equina_signs == CAUDA_EQUINA_SIGNS
+    assert result.cards == ("cauda-equina",)
+
+
+@pytest.mark.parametrize("disposition", list(Disposition))
+def test_every_result_in_pregnancy_lists_the_pregnancy_warning_signs(disposition):
+    answers = replace(EXAMPLES[disposition], pregnant=True)
+    assert "pregnancy-warning-signs" in present(answers).cards
+    assert "pregnancy-warning-signs" not in present(replace(answers, pregnant=False)).cards
+
+
+@pytest.mark.parametrize("disposition", list(Disposition))
+def test_a_results_cards_exist_and_come_most_urgent_first(disposition):
+    for pregnant in (False, True):
+        cards = present(replace(EXAMPLES[disposition], pregnant=pregnant)).cards
+        levels = [list(Level).index(CARDS[name].level) for name in cards]
+        assert levels == sorted(levels)
+
+
+def test_an_urgent_result_always_gives_the_crisis_line():
+    assert present(EXAMPLES[Disposition.URGENT]).crisis_line
+    assert not present(EXAMPLES[Disposition.GP]).crisis_line
 
 
 @pytest.mark.parametrize(
