@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from backspasm.forms import CheckboxesField, RadiosField, WholeNumberField, YesNoField
-from triage.steps import DAYS_PER_UNIT, Kind, Step
+from triage.steps import DAYS_PER_UNIT, Kind, Section, Step
 
 DURATION_UNIT = "duration_unit"
 UNITS = (("days", "Days"), ("weeks", "Weeks"), ("months", "Months"))
@@ -22,6 +22,8 @@ def _field(step: Step) -> forms.Field:
             choices=[(finding.id, finding.label) for finding in step.findings],
             choice_hints={finding.id: finding.hint for finding in step.findings if finding.hint},
             error_messages=messages,
+            # The emergency screen's criteria are long, and each page must fit a phone screen.
+            heading_size="m" if step.section is Section.EMERGENCY else "l",
         )
     if step.kind is Kind.YES_NO:
         return YesNoField(

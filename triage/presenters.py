@@ -222,8 +222,8 @@ def _self_care(numbers: Numbers) -> _Advice:
         ),
         worsening_heading="When to get help",
         worsening=(
-            "Most back pain starts to get better within 3 weeks. If yours does not, or you get "
-            "any of the signs below, get help.",
+            "Most back pain starts to get better within 3 weeks. See a GP if yours does not, "
+            "and get help sooner if you get any of the signs below.",
         ),
     )
 
@@ -234,7 +234,7 @@ _SOONER_CARDS: dict[Disposition, tuple[str, ...]] = {
     Disposition.EMERGENCY: (),
     Disposition.URGENT: ("common-call-999",),
     Disposition.GP: ("common-urgent",),
-    Disposition.SELF_CARE: ("common-urgent", "gp"),
+    Disposition.SELF_CARE: ("common-urgent",),
 }
 
 

@@ -70,6 +70,11 @@ class Step:
         return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
     @property
+    def compact(self) -> bool:
+        """Set tighter on a phone: the emergency screen's pages must each fit one screen."""
+        return self.section is Section.EMERGENCY
+
+    @property
     def conditions(self) -> frozenset[str]:
         """The finding ids, ``pregnant`` or number this step's answer can set."""
         if self.kind is Kind.CHECKBOXES:
@@ -100,7 +105,7 @@ STEPS: tuple[Step, ...] = (
         key="emergency_signs",
         kind=Kind.CHECKBOXES,
         section=Section.EMERGENCY,
-        question="Do you have any of these new problems with your bladder, bowels or genitals?",
+        question="Do you have any of these new problems?",
         summary="Bladder, bowel and genital problems",
         hint="Select all that apply.",
         why=EMERGENCY_WHY,
@@ -114,7 +119,7 @@ STEPS: tuple[Step, ...] = (
         key="emergency_legs",
         kind=Kind.CHECKBOXES,
         section=Section.EMERGENCY,
-        question="Do you have any of these problems with your legs, or on one side of your body?",
+        question="Do you have any of these leg or body problems?",
         summary="Leg and nerve problems",
         hint="Select all that apply.",
         why=EMERGENCY_WHY,
