@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from triage.answers import Answers
+from triage.answers import PREGNANT, Answers
 from triage.cards import CARDS, Level
 from triage.engine import Outcome
 from triage.flow import Kind, Progress
@@ -55,6 +55,8 @@ class Result:
     plan_url: str  # the self-care plan, on self-care and GP results
     plan_label: str  # the words on the button to the plan
     pregnancy_test: bool  # the person is not sure they are pregnant: suggest a test
+    tell_them: tuple[str, ...]  # emergency: the answers that mattered, to read out to staff
+    find_a_and_e: str  # emergency, go to A&E: how to find the nearest one
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +252,18 @@ def _cards(disposition: Disposition, answers: Answers) -> tuple[str, ...]:
     return tuple(sorted(cards, key=lambda name: levels.index(CARDS[name].level)))
 
 
+def _tell_them(outcome: Outcome, answers: Answers) -> tuple[str, ...]:
+    """The answers behind an emergency, once each, in a list short enough to read out."""
+    if outcome.disposition is not Disposition.EMERGENCY:
+        return ()
+    told = [words for rule in outcome.deciding for words in _answer_words(rule, answers)]
+    if answers.pregnant:
+        told.append(CONDITIONS[PREGNANT].label)
+    if answers.age is not None:
+        told.append(f"You are {answers.age}")
+    return tuple(dict.fromkeys(told))
+
+
 def present_result(
     outcome: Outcome, answers: Answers, numbers: Numbers, pregnancy_not_sure: bool = False
 ) -> Result:
@@ -293,6 +307,14 @@ def present_result(
             else "Get your self-care plan"
         ),
         pregnancy_test=answers.pregnant and pregnancy_not_sure,
+        tell_them=_tell_them(outcome, answers),
+        find_a_and_e=(
+            "Not every hospital has an A&E. If you do not know where your nearest one is, call "
+            f"{numbers.urgent} and they will tell you, or call {numbers.emergency}."
+            if disposition is Disposition.EMERGENCY
+            and _emergency_action(outcome, answers) is EmergencyAction.GO_TO_A_AND_E
+            else ""
+        ),
     )
 
 

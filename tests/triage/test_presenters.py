@@ -8,7 +8,7 @@ from triage.answers import Answers
 from triage.cards import CARDS, Level
 from triage.engine import triage
 from triage.presenters import Numbers, Result, present_result
-from triage.rules import Disposition
+from triage.rules import FINDINGS, Disposition
 
 NUMBERS = Numbers(
     emergency="112", urgent="116 117", crisis_line="0800 000", crisis_line_name="Help"
@@ -143,3 +143,27 @@ def test_urgent_in_pregnancy_sends_them_to_maternity_care():
     result = present(Answers(findings=frozenset({"night_pain"}), pregnant=True))
     assert result.heading == "Contact your maternity unit or midwife now"
     assert result.call_number == "116 117"
+
+
+def test_an_emergency_lists_what_to_tell_the_staff_once_each():
+    answers = Answers(
+        findings=frozenset({"saddle_numbness", "colicky_side_pain", "fever"}),
+        age=70,
+        pregnant=True,
+    )
+    told = present(answers).tell_them
+    assert told[0] == FINDINGS["saddle_numbness"].label
+    assert FINDINGS["colicky_side_pain"].label in told and FINDINGS["fever"].label in told
+    assert "You are 70" in told and "You are pregnant, or could be" in told
+    assert len(told) == len(set(told))
+
+
+@pytest.mark.parametrize("disposition", [Disposition.URGENT, Disposition.GP, Disposition.SELF_CARE])
+def test_only_an_emergency_lists_what_to_tell_the_staff(disposition):
+    assert present(EXAMPLES[disposition]).tell_them == ()
+
+
+@pytest.mark.parametrize(("finding", "says_how"), [("jaundice", True), ("chest_pain", False)])
+def test_going_to_a_and_e_says_how_to_find_the_nearest(finding, says_how):
+    result = present(Answers(findings=frozenset({finding})))
+    assert ("nearest one" in result.find_a_and_e) is says_how

@@ -28,7 +28,7 @@ def test_start_page_offers_to_continue_a_check_already_started(client):
     page = client.get("/check/")
 
     assert one(page.text, ".govuk-inset-text a")["href"] == "/check/pregnancy/"
-    assert 'action="/check/start-again/"' in page.text
+    assert 'href="/check/start-again/?next=/check/"' in page.text
     assert "no-store" in page["Cache-Control"]
 
 
@@ -270,8 +270,32 @@ def test_start_again_clears_only_the_checker(client):
     assert client.get("/check/age/")["Location"] == "/check/emergency-signs/"
 
 
-def test_start_again_needs_a_post(client):
-    assert client.get("/check/start-again/").status_code == 405
+def test_start_again_asks_first_and_clears_nothing_until_confirmed(client):
+    store(client, CALM_ANSWERS, finished=True)
+    link = one(client.get("/check/result/").text, "a.app-start-again")
+    assert link["href"] == "/check/start-again/?next=/check/result/"
+
+    page = client.get(str(link["href"]))
+
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    assert one(page.text, "form[method=post]")["action"] == "/check/start-again/"
+    assert one(page.text, ".govuk-button-group a")["href"] == "/check/result/"
+    assert read_session(client)["triage"]["finished"] is True
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/check/", "/self-care/", ""]
+)
+def test_start_again_goes_back_only_to_a_page_of_the_checker(client, next_url):
+    page = client.get("/check/start-again/", {"next": next_url})
+    assert one(page.text, ".govuk-button-group a")["href"] == "/check/"
+
+
+def test_no_page_of_the_checker_clears_answers_without_asking(client):
+    store(client, CALM_ANSWERS, finished=True)
+    for path in ("/check/", "/check/age/", "/check/answers/", "/check/result/"):
+        forms = BeautifulSoup(client.get(path).text, "html.parser").select("form")
+        assert all("start-again" not in str(form.get("action")) for form in forms), path
 
 
 @pytest.mark.parametrize(
