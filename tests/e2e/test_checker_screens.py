@@ -4,17 +4,18 @@ Screenshots of the start page, each emergency page, a question and each result, 
 pixels, land in screenshots/checker-screens/ for a person to look at after a run.
 """
 
+import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from tests.e2e.audit import DESKTOP_WIDTH, PHONE_WIDTH, screenshot, set_width
 from tests.e2e.checker import JOURNEYS, Walker, disposition_of, page_slug, question_form
 from triage.steps import EMERGENCY_STEPS
 
 OpenPage = Callable[..., Page]
-PHONE_SCREEN = {"width": 375, "height": 812}
+PHONE_SCREEN = ViewportSize(width=375, height=812)
 FOLDER = "checker-screens"
 JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 
@@ -129,3 +130,33 @@ def test_a_question_page_looks_right_at_both_widths(open_page: OpenPage):
     both_widths(walker.page, "question-how-long")
 
     expect(question_form(walker.page).locator("input[name=duration_unit]")).to_have_count(3)
+
+
+A4_AT_96_DPI = ViewportSize(width=794, height=1123)
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf))
+
+
+PRINTED_ADDRESSES = """() => [...document.querySelectorAll('a[href]')]
+    .map(a => getComputedStyle(a, '::after').content)
+    .filter(content => content.includes('/') || content.includes('http'))"""
+
+
+@pytest.mark.parametrize("disposition", list(JOURNEYS))
+def test_each_result_prints_on_at_most_two_a4_pages_without_link_addresses(
+    open_page: OpenPage, disposition: str, record_property: Callable[[str, object], None]
+):
+    walker = Walker(open_page(), JOURNEYS[disposition], True)
+    assert walker.run() == disposition
+
+    walker.page.emulate_media(media="print")
+    walker.page.set_viewport_size(A4_AT_96_DPI)
+    screenshot(walker.page, FOLDER, f"print-{disposition}")
+    printed_addresses = walker.page.evaluate(PRINTED_ADDRESSES)
+    pages = pdf_pages(walker.page.pdf(format="A4"))
+
+    record_property("checker_figures", f"{disposition} result printed on A4: {pages} pages")
+    assert printed_addresses == []
+    assert 1 <= pages <= 2
