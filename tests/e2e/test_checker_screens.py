@@ -11,7 +11,14 @@ import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
 from tests.e2e.audit import DESKTOP_WIDTH, PHONE_WIDTH, screenshot, set_width
-from tests.e2e.checker import JOURNEYS, Walker, disposition_of, page_slug, question_form
+from tests.e2e.checker import (
+    JOURNEYS,
+    START,
+    Walker,
+    disposition_of,
+    page_slug,
+    question_form,
+)
 from triage.steps import EMERGENCY_STEPS
 
 OpenPage = Callable[..., Page]
@@ -48,10 +55,11 @@ def test_each_emergency_page_from_its_caption_to_continue_fits_one_phone_screen(
 ):
     page = open_page(javascript=javascript)
     page.set_viewport_size(PHONE_SCREEN)
+    if javascript:
+        page.goto(START)
+        both_widths(page, "start")
     walker = Walker(page, {}, javascript)
     walker.start()
-    if javascript:
-        both_widths(page, "start")
 
     heights: dict[str, float] = {}
     for step in EMERGENCY_STEPS:
