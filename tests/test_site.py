@@ -15,7 +15,7 @@ def test_site_pages_render_with_the_emergency_number_in_the_footer(client: Clien
 def test_home_page_shows_the_emergency_callout_before_anything_else(client: Client):
     body = client.get("/").content.decode()
 
-    assert body.index("app-callout") < body.index("govuk-button--start")
+    assert body.index("app-care-card") < body.index("govuk-button--start")
 
 
 def test_unknown_page_is_a_helpful_404_that_still_shows_urgent_help(client: Client):

@@ -22,9 +22,10 @@ NEW_SENTENCE = "Most back spasms ease within 48 hours."
 def test_an_editor_changes_an_article_sees_it_live_and_restores_the_earlier_revision(
     client: Client, editor: User
 ):
-    article = Article.objects.get(slug="self-care")
+    # An article with one edition so far: the second edition of the guidance left it as it was.
+    article = Article.objects.get(slug="causes")
     original_body = article.body
-    public_url = "/guidance/self-care/"
+    public_url = "/guidance/causes/"
     assert NEW_SENTENCE not in client.get(public_url).content.decode()
 
     # The editor logs in through the admin login page.

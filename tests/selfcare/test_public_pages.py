@@ -26,7 +26,7 @@ def page(client: Client, path: str) -> BeautifulSoup:
 def test_public_pages_open_with_when_to_get_help_now(path: str, htmx: bool) -> None:
     client = Client(headers={"HX-Request": "true"} if htmx else {})
     soup = page(client, path)
-    callout = soup.select_one("main .app-callout")
+    callout = soup.select_one("main .app-care-card")
     assert callout is not None
     assert "Call 999" in callout.get_text(" ", strip=True)
     headings = soup.select("main h1")
@@ -49,13 +49,13 @@ def test_the_hub_gives_every_treatment_in_the_order_a_person_needs_it(client: Cl
     order = [
         "Stop and rub the muscle",
         "Cold first",
-        "Then heat",
+        "Then warmth",
         "Keep moving",
         "Positions that ease the pain",
         "Relax and take your mind off it",
         "Medicines",
         "Exercises, once the pain eases",
-        "When to see a GP",
+        "When to get help",
     ]
     positions = [text.index(f"{number}. {heading}") for number, heading in enumerate(order, 1)]
     assert positions == sorted(positions)
@@ -67,7 +67,13 @@ def test_the_hub_gives_every_treatment_in_the_order_a_person_needs_it(client: Cl
         "bent at a right angle (90 degrees)",
         "footstool",
         "knees higher than your hips",
-        "ibuprofen or naproxen",
+        "for up to 20 minutes",
+        "warm, never hot",
+        "such as ibuprofen",
+        "Take ibuprofen with food",
+        "Stop taking it and get help if your poo is black or you are sick blood",
+        "Naproxen and muscle relaxants are only on prescription",
+        "Paracetamol is usually the first choice in pregnancy",
         "Ask a pharmacist first",
         "Paracetamol on its own is not recommended",
         "If you are pregnant, do not take ibuprofen",
