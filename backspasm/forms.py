@@ -21,9 +21,13 @@ class GovukFieldMixin:
         choice_hints: Mapping[str, str] | None = None,
         input_width: int | None = None,
         suffix: str = "",
+        inline: bool = False,
+        heading_size: str = "l",
         **kwargs: Any,
     ) -> None:
         self.page_heading = page_heading
+        self.inline = inline
+        self.heading_size = heading_size  # a GOV.UK size: "l", or "m" for a long page
         self.choice_hints = dict(choice_hints or {})
         self.input_width = input_width
         self.suffix = suffix

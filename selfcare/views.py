@@ -32,8 +32,6 @@ from selfcare.presenters import group_cautions, present_plan
 from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
 from triage.outcome import CheckerOutcome, stored_outcome
 
-SELF_CARE = "self_care"
-
 
 def _today() -> date:
     return timezone.localdate()
@@ -43,7 +41,8 @@ PersonalView = Callable[[HtmxHttpRequest, CheckerOutcome], HttpResponseBase]
 
 
 def self_care_only(view: PersonalView) -> Callable[[HtmxHttpRequest], HttpResponseBase]:
-    """Open the page only after a check that ended in self-care, and hand the view its outcome.
+    """Open the page only after a check that offers the plan (self-care, or a GP result for the
+    days before the appointment), and hand the view its outcome.
 
     Anyone else goes to the checker's start, or back to the advice their own result gave.
     """
@@ -51,7 +50,7 @@ def self_care_only(view: PersonalView) -> Callable[[HtmxHttpRequest], HttpRespon
     @wraps(view)
     def gated(request: HtmxHttpRequest) -> HttpResponseBase:
         outcome = stored_outcome(request)
-        if outcome is not None and outcome.disposition == SELF_CARE:
+        if outcome is not None and outcome.offers_self_care_plan:
             return view(request, outcome)
         target = reverse("triage:start" if outcome is None else "triage:result")
         # htmx would swap the other page into this one's region: have it load the page instead.

@@ -3,9 +3,10 @@
     complete_checker(client, {"age": 35, "duration_days": 3, "pain_score": 6})
 
 posts each page the checker asks for, answering from ``answers`` (finding ids as keys with true or
-false, plus ``age``, ``duration_days``, ``pain_score`` and ``pregnant``) and "no" or "None of these"
-for anything not given, then confirms on "check your answers" and returns the result page. A
-journey that ends early (an emergency answer, or under 16) returns that page instead.
+false, plus ``age``, ``duration_days``, ``pain_score``, and ``pregnant`` as true, false or
+"not_sure") and "no" or "None of these" for anything not given, then confirms on "check your
+answers" and returns the result page. A journey that ends early (an emergency answer, or under
+16) returns that page instead.
 """
 
 from collections.abc import Mapping
@@ -28,6 +29,9 @@ def _form_data(slug: str, answers: Mapping[str, Any]) -> dict[str, Any]:
         return {step.key: chosen or ["none"]}
     if step.kind is Kind.YES_NO:
         return {step.key: "yes" if answers.get(step.key) else "no"}
+    if step.kind is Kind.CHOICE:
+        given = answers.get(step.key)
+        return {step.key: given if isinstance(given, str) else "yes" if given else "no"}
     return {step.key: str(answers.get(step.key, DEFAULTS[step.key]))}
 
 

@@ -13,8 +13,14 @@ class CheckerOutcome:
     age: int | None
     duration_days: int | None
     pain_score: int | None
-    pregnant: bool
+    pregnant: bool  # "yes" or "not sure": both count as pregnant for all advice
     findings: frozenset[str]  # ids of the yes/no findings answered yes
+    pregnancy_not_sure: bool = False
+
+    @property
+    def offers_self_care_plan(self) -> bool:
+        """Self-care, and a GP result for the days before the appointment."""
+        return self.disposition in {"self_care", "gp"}
 
 
 def stored_outcome(request: HttpRequest) -> CheckerOutcome | None:
@@ -34,4 +40,5 @@ def stored_outcome(request: HttpRequest) -> CheckerOutcome | None:
         pain_score=answers.pain_score,
         pregnant=answers.pregnant,
         findings=answers.findings,
+        pregnancy_not_sure=progress.pregnancy_not_sure,
     )

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from triage.answers import PREGNANT, Answers
+from triage.cards import CARDS, Level
 from triage.engine import Outcome
 from triage.flow import Kind, Progress
 from triage.rules import (
+    CONDITIONS,
     EMERGENCY_SCREEN_IDS,
     FINDINGS,
     Disposition,
@@ -47,10 +49,14 @@ class Result:
     reasons: tuple[Reason, ...]
     worsening_heading: str
     worsening: tuple[str, ...]
-    cauda_equina_signs: tuple[str, ...]  # the warning signs to list, or none
+    cards: tuple[str, ...]  # the care cards of warning signs to show, by name, in order
     crisis_line: bool
     self_care: tuple[str, ...]  # self-care advice, only on self-care and GP results
-    plan_url: str  # the self-care plan, only on self-care results
+    plan_url: str  # the self-care plan, on self-care and GP results
+    plan_label: str  # the words on the button to the plan
+    pregnancy_test: bool  # the person is not sure they are pregnant: suggest a test
+    tell_them: tuple[str, ...]  # emergency: the answers that mattered, to read out to staff
+    find_a_and_e: str  # emergency, go to A&E: how to find the nearest one
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +70,6 @@ class _Advice:
     worsening_heading: str
     worsening: tuple[str, ...]
 
-
-CAUDA_EQUINA_SIGNS: tuple[str, ...] = (
-    "numbness, tingling or less feeling around your genitals, bottom or back passage, or when "
-    "you wipe",
-    "new problems peeing: you cannot pee, cannot start, cannot feel it or you leak",
-    "new problems pooing: you cannot control it or do not feel the need to go",
-    "new problems with sex, like no feeling in your genitals or not being able to get an erection",
-    "pain, numbness or weakness in both legs",
-    "legs that feel weak, heavy or like jelly, or that give way",
-)
 
 _CARD_VARIANT = {
     Disposition.EMERGENCY: "emergency",
@@ -102,10 +98,8 @@ _PREGNANCY_ADVICE = (
 def _answer_words(rule: Rule, answers: Answers) -> tuple[str, ...]:
     words: list[str] = []
     for used in rule.uses:
-        if used in answers.findings:
-            words.append(FINDINGS[used].label)
-        elif used == PREGNANT and answers.pregnant:
-            words.append("You are pregnant")
+        if used in CONDITIONS and answers.has(used):
+            words.append(CONDITIONS[used].label)
         elif used == "age" and answers.age is not None:
             words.append(f"You are {answers.age}")
         elif used == "duration_days" and answers.duration_days is not None:
@@ -185,28 +179,36 @@ def _urgent(answers: Answers, numbers: Numbers) -> _Advice:
         call_label="Call",
         call_number=numbers.urgent,
         actions=actions,
-        worsening_heading=f"Call {numbers.emergency} or go to A&E if",
+        worsening_heading="If you get worse before you are seen",
         worsening=(
-            "you get any of the warning signs above",
-            "you have chest pain, weakness on one side of your body, or you faint",
-            "you feel very unwell, confused or very drowsy",
+            f"Call {numbers.emergency} or go to A&E if you get any of the signs below, or you "
+            "feel much worse.",
         ),
     )
 
 
-def _gp(numbers: Numbers) -> _Advice:
-    return _Advice(
-        heading="See a GP about your back pain",
-        call_label="",
-        call_number="",
-        actions=(
+def _gp(answers: Answers, numbers: Numbers) -> _Advice:
+    if answers.pregnant:
+        heading = "See a GP or your midwife about your back pain"
+        actions: tuple[str, ...] = (
+            "Book an appointment with a GP or your midwife in the next 1 to 2 weeks.",
+            "Tell them you are pregnant, or could be.",
+        )
+    else:
+        heading = "See a GP about your back pain"
+        actions = (
             "Book an appointment with a GP in the next 1 to 2 weeks.",
             "In many areas you can also refer yourself to a physiotherapist without seeing a GP.",
-        ),
+        )
+    return _Advice(
+        heading=heading,
+        call_label="",
+        call_number="",
+        actions=actions,
         worsening_heading="Get help sooner if things change",
         worsening=(
             f"Ask for an urgent GP appointment or call {numbers.urgent} if the pain gets much "
-            "worse, you get a high temperature, or you feel unwell.",
+            "worse or you get any of the signs below.",
         ),
     )
 
@@ -222,29 +224,66 @@ def _self_care(numbers: Numbers) -> _Advice:
         ),
         worsening_heading="When to get help",
         worsening=(
-            "See a GP if the pain is not starting to get better within 3 weeks, if it stops "
-            "you doing your daily activities, or if you are struggling to cope.",
-            f"Ask for an urgent GP appointment or call {numbers.urgent} if you get a high "
-            "temperature, lose weight without trying, or the pain is there all the time and "
-            "worse at night.",
+            "Most back pain starts to get better within 3 weeks. See a GP if yours does not, "
+            "and get help sooner if you get any of the signs below.",
         ),
     )
 
 
-def present_result(outcome: Outcome, answers: Answers, numbers: Numbers) -> Result:
-    """Everything the result page prints for this outcome."""
+# The warning signs each result lists after its advice, beyond the cauda equina and pregnancy
+# signs: what would make the person seek help sooner than the result says.
+_SOONER_CARDS: dict[Disposition, tuple[str, ...]] = {
+    Disposition.EMERGENCY: (),
+    Disposition.URGENT: ("common-call-999",),
+    Disposition.GP: ("common-urgent",),
+    Disposition.SELF_CARE: ("common-urgent",),
+}
+
+
+def _cards(disposition: Disposition, answers: Answers) -> tuple[str, ...]:
+    """The care cards a result shows, most urgent first, as the spec's journey rules ask."""
+    cards: list[str] = []
+    if disposition is not Disposition.EMERGENCY or "sciatica" in answers.findings:
+        cards.append("cauda-equina")
+    cards.extend(_SOONER_CARDS[disposition])
+    if answers.pregnant:
+        cards.append("pregnancy-warning-signs")
+    levels = list(Level)
+    return tuple(sorted(cards, key=lambda name: levels.index(CARDS[name].level)))
+
+
+def _tell_them(outcome: Outcome, answers: Answers) -> tuple[str, ...]:
+    """The answers behind an emergency, once each, in a list short enough to read out."""
+    if outcome.disposition is not Disposition.EMERGENCY:
+        return ()
+    told = [words for rule in outcome.deciding for words in _answer_words(rule, answers)]
+    if answers.pregnant:
+        told.append(CONDITIONS[PREGNANT].label)
+    if answers.age is not None:
+        told.append(f"You are {answers.age}")
+    return tuple(dict.fromkeys(told))
+
+
+def present_result(
+    outcome: Outcome, answers: Answers, numbers: Numbers, pregnancy_not_sure: bool = False
+) -> Result:
+    """Everything the result page prints for this outcome.
+
+    ``pregnancy_not_sure``: the person answered "not sure", which the rules count as pregnant.
+    """
     disposition = outcome.disposition
     if disposition is Disposition.EMERGENCY:
         advice = _emergency(outcome, answers, numbers)
     elif disposition is Disposition.URGENT:
         advice = _urgent(answers, numbers)
     elif disposition is Disposition.GP:
-        advice = _gp(numbers)
+        advice = _gp(answers, numbers)
     else:
         advice = _self_care(numbers)
     self_care: tuple[str, ...] = ()
     if disposition in {Disposition.GP, Disposition.SELF_CARE}:
         self_care = (*_SELF_CARE_ADVICE, _PREGNANCY_ADVICE if answers.pregnant else _NSAID_ADVICE)
+    offers_plan = disposition in {Disposition.GP, Disposition.SELF_CARE}
     reasons = tuple(
         Reason(rule.reason, rule.source, _answer_words(rule, answers)) for rule in outcome.deciding
     )
@@ -258,14 +297,24 @@ def present_result(outcome: Outcome, answers: Answers, numbers: Numbers) -> Resu
         reasons=reasons,
         worsening_heading=advice.worsening_heading,
         worsening=advice.worsening,
-        cauda_equina_signs=(
-            CAUDA_EQUINA_SIGNS
-            if disposition is not Disposition.EMERGENCY or "sciatica" in answers.findings
-            else ()
-        ),
-        crisis_line="not_coping" in answers.findings,
+        cards=_cards(disposition, answers),
+        crisis_line="not_coping" in answers.findings or disposition is Disposition.URGENT,
         self_care=self_care,
-        plan_url="/self-care/plan/" if disposition is Disposition.SELF_CARE else "",
+        plan_url="/self-care/plan/" if offers_plan else "",
+        plan_label=(
+            "Get a self-care plan for the days before your appointment"
+            if disposition is Disposition.GP
+            else "Get your self-care plan"
+        ),
+        pregnancy_test=answers.pregnant and pregnancy_not_sure,
+        tell_them=_tell_them(outcome, answers),
+        find_a_and_e=(
+            "Not every hospital has an A&E. If you do not know where your nearest one is, call "
+            f"{numbers.urgent} and they will tell you, or call {numbers.emergency}."
+            if disposition is Disposition.EMERGENCY
+            and _emergency_action(outcome, answers) is EmergencyAction.GO_TO_A_AND_E
+            else ""
+        ),
     )
 
 
@@ -287,6 +336,11 @@ def present_answers(progress: Progress) -> tuple[AnswerRow, ...]:
             lines = tuple(f.label for f in step.findings if f.id in chosen) or ("None of these",)
         elif step.kind is Kind.YES_NO:
             lines = ("Yes" if value else "No",)
+        elif step.kind is Kind.CHOICE:
+            lines = (dict(step.choices)[str(value)],)
+        elif step.kind is Kind.DURATION:
+            assert isinstance(value, int)
+            lines = (f"{value} day{'' if value == 1 else 's'} ago",)
         else:
             lines = (f"{value} {step.suffix}",)
         rows.append(

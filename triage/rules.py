@@ -49,7 +49,7 @@ class EmergencyAction(StrEnum):
 class Finding:
     id: str
     label: str  # the words the checker shows, carrying every criterion that makes it true
-    hint: str = ""  # only what does not count, never a criterion
+    hint: str = ""  # only what does not count ("Not ..."), never a criterion
     action: EmergencyAction | None = None  # findings that are an emergency on their own
 
 
@@ -59,22 +59,22 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
     Finding(
         "saddle_numbness",
         "Numbness, tingling or less feeling around your genitals, bottom or back passage, or "
-        "when you wipe after going to the toilet",
+        "when you wipe",
         action=EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
         "bladder_dysfunction",
-        "New problems peeing that are not normal for you: you cannot pee, it is hard to start "
-        "or the flow is weak, you have to strain, you leak or need pads, you cannot feel when "
-        "you pee, or you cannot tell if your bladder is full or empty",
-        "Burning or stinging alone does not count here.",
+        "New problems peeing: you cannot pee, it is hard to start or the flow is weak, you "
+        "strain, you leak or need pads, you cannot feel yourself pee, or cannot tell if your "
+        "bladder is full or empty",
+        "Not burning or stinging alone.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
         "bowel_dysfunction",
         "New problems with your bowels: you cannot control when you poo, or you do not feel "
         "the need to go",
-        "Constipation from painkillers alone does not count here.",
+        "Not constipation from painkillers alone.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
@@ -94,7 +94,7 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
         "New weakness in a leg or arm that is severe or getting worse: your foot slaps or your "
         "toes catch, you cannot lift the front of your foot, or your leg gives way because it "
         "is weak",
-        "A leg that gives way only because a stab of pain makes it does not count here.",
+        "Not if only a stab of pain makes it give way.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
@@ -105,7 +105,7 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
     Finding(
         "balance_loss",
         "Legs that feel unsteady, clumsy, heavy or like jelly, or will not do what you tell them",
-        "Walking slowly or bent over because it hurts does not count here.",
+        "Not walking slowly or bent over only because it hurts.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
     Finding(
@@ -172,7 +172,7 @@ URGENT: tuple[Finding, ...] = (
     Finding(
         "night_pain",
         "Pain that is there all the time, even lying still, and is worst at night or wakes you",
-        "Pain only when you turn over in bed does not count here.",
+        "Not pain only when you turn over in bed.",
     ),
     Finding(
         "pain_uncontrolled",

@@ -2,9 +2,11 @@
 
 - ``/check/``: start page (what the checker does, who it is for).
 - ``/check/<step>/``: one question per page, in this order (a step that does not apply is skipped):
-  ``emergency-signs``, ``age``, ``pregnancy``, ``pregnancy-symptoms`` (only when pregnant),
-  ``how-long``, ``pain-score``, ``general-symptoms``, ``health``, ``type-of-pain``,
-  ``tummy-and-peeing``, ``leg-pain``, ``how-it-is-changing``, ``daily-life``.
+  ``emergency-signs``, ``emergency-signs-legs``, ``emergency-signs-other`` (the emergency screen),
+  ``age``, ``pregnancy``, ``pregnancy-symptoms`` (only when pregnant or not sure), ``how-long``,
+  ``pain-score``, ``general-symptoms``, ``health``, ``type-of-pain``, ``tummy-and-peeing``,
+  ``leg-pain``, ``how-it-is-changing``, ``daily-life``. Once the result is urgent, the questions
+  that could still make it an emergency come first and the rest are not asked.
   GET shows the question, POST answers it and redirects to the next page.
 - ``/check/answers/``: check your answers, with a Change link per answer; POST confirms them.
 - ``/check/result/``: the advice (only once finished, or at once after any emergency answer).

@@ -10,8 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from backspasm.htmx import HtmxHttpRequest, render_page
@@ -120,7 +121,9 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     else:
         back_url = reverse("triage:answers")
     context = {
-        "result": present_result(outcome, progress.answers, _numbers()),
+        "result": present_result(
+            outcome, progress.answers, _numbers(), progress.pregnancy_not_sure
+        ),
         "back_url": back_url,
     }
     return render_page(request, "triage/result.html", context)
@@ -137,7 +140,17 @@ def under_16(request: HtmxHttpRequest) -> HttpResponse:
     return render_page(request, "triage/under_16.html", {"back_url": back_url})
 
 
-@require_POST
-def start_again(request: HttpRequest) -> HttpResponse:
-    flow.clear(request.session)
-    return redirect("triage:start")
+@never_cache
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def start_again(request: HtmxHttpRequest) -> HttpResponse:
+    """GET asks first (it works without JavaScript); POST clears the checker's answers."""
+    if request.method == "POST":
+        flow.clear(request.session)
+        return redirect("triage:start")
+    back_url = request.GET.get("next", "")
+    if not back_url.startswith("/check/") or not url_has_allowed_host_and_scheme(
+        back_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back_url = reverse("triage:start")
+    return render_page(request, "triage/start_again.html", {"back_url": back_url})

@@ -47,6 +47,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.timeout(STALLED_AFTER_SECONDS))
 
 
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The checker's journey lengths and page sizes, so the next change can compare (the
+    figures travel with each test's report, so this works under xdist too)."""
+    lines = [
+        str(value)
+        for report in terminalreporter.stats.get("passed", [])
+        for name, value in getattr(report, "user_properties", ())
+        if name == "checker_figures"
+    ]
+    if lines:
+        terminalreporter.write_sep("-", "symptom checker figures")
+        for line in sorted(lines):
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args() -> dict[str, Any]:
     """Debian's Chromium, never a browser downloaded by Playwright."""

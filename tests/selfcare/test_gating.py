@@ -1,4 +1,4 @@
-"""The personal pages are only for people whose check ended in self-care."""
+"""The personal pages are only for people whose check ended in self-care or a GP result."""
 
 import pytest
 from django.test import Client
@@ -15,7 +15,6 @@ PERSONAL_PAGES = (
 NOT_SELF_CARE = {
     "emergency": {"saddle_numbness": True},
     "urgent": {"fever": True},
-    "gp": {"worsening": True},
 }
 
 
@@ -41,7 +40,7 @@ def test_any_other_result_is_sent_back_to_its_own_advice(path: str, disposition:
 
 @pytest.mark.django_db
 def test_a_post_without_a_self_care_result_stores_nothing() -> None:
-    client = finished(Client(), worsening=True)
+    client = finished(Client(), fever=True)
     response = client.post("/self-care/diary/", {"pain_today": "3", "new_symptoms": "no"})
     assert response.status_code == 302
     assert "selfcare_diary" not in client.session
@@ -57,3 +56,12 @@ def test_htmx_is_told_to_load_the_checker_as_a_whole_page() -> None:
 @pytest.mark.parametrize("path", PERSONAL_PAGES)
 def test_a_self_care_result_opens_every_personal_page(self_care_client: Client, path: str) -> None:
     assert self_care_client.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PERSONAL_PAGES)
+def test_a_gp_result_opens_every_personal_page_for_the_days_before_the_appointment(
+    path: str,
+) -> None:
+    client = finished(Client(), worsening=True)
+    assert client.get(path).status_code == 200

@@ -10,11 +10,20 @@ from django.test import Client
 
 from triage.flow import SESSION_KEY
 
+# "None of these" on every page of the emergency screen.
+EMERGENCY_NONE: dict[str, object] = {
+    "emergency_signs": [],
+    "emergency_legs": [],
+    "emergency_other": [],
+}
+
 # Every step answered with nothing worrying: reaches "check your answers" and self_care.
 CALM_ANSWERS: dict[str, object] = {
     "emergency_signs": [],
+    "emergency_legs": [],
+    "emergency_other": [],
     "age": 35,
-    "pregnant": False,
+    "pregnant": "no",
     "duration_days": 3,
     "pain_score": 4,
     "general_signs": [],

@@ -1,5 +1,6 @@
 """The journey walk: what comes next, whatever the session holds."""
 
+from dataclasses import replace
 from importlib import import_module
 
 import pytest
@@ -9,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triage import flow
-from triage.rules import Disposition
+from triage.engine import triage
+from triage.rules import EMERGENCY_SCREEN, FINDINGS, Disposition
+from triage.steps import EMERGENCY_STEPS
 
-from .conftest import CALM_ANSWERS
+from .conftest import CALM_ANSWERS, EMERGENCY_NONE
 
 
 def test_an_empty_session_starts_at_the_emergency_screen():
@@ -40,7 +43,9 @@ def test_a_complete_journey_needs_confirming_before_it_has_an_outcome():
         {"age": 200},
         {"age": True},
         {"pain_score": 11},
-        {"pregnant": "yes"},
+        {"pregnant": True},
+        {"pregnant": "maybe"},
+        {"duration_days": 36501},
         {"sciatica": 1},
     ],
     ids=repr,
@@ -60,12 +65,30 @@ def test_later_answers_without_the_emergency_screen_do_not_skip_it():
     assert progress.answers.age is None
 
 
-def test_an_emergency_answer_ends_the_journey_at_once():
-    progress = flow.walk({"emergency_signs": ["chest_pain"]})
+@pytest.mark.parametrize("finding", EMERGENCY_SCREEN, ids=lambda finding: finding.id)
+def test_an_emergency_answer_on_any_screen_page_ends_the_journey_at_once(finding):
+    page = next(step for step in EMERGENCY_STEPS if finding in step.findings)
+    earlier = EMERGENCY_STEPS[: EMERGENCY_STEPS.index(page)]
+    progress = flow.walk({**{step.key: [] for step in earlier}, page.key: [finding.id]})
     assert progress.end is flow.End.EMERGENCY
     assert progress.outcome is not None and progress.outcome.disposition is Disposition.EMERGENCY
+    assert progress.answered[-1][0] is page
     assert not progress.can_show(flow.STEPS_BY_SLUG["age"])
     assert progress.can_show(flow.FIRST_STEP)
+
+
+def test_the_emergency_screen_is_every_screen_finding_on_at_most_three_pages():
+    asked = [finding for step in EMERGENCY_STEPS for finding in step.findings]
+    assert sorted(f.id for f in asked) == sorted(f.id for f in EMERGENCY_SCREEN)
+    assert 1 <= len(EMERGENCY_STEPS) <= 3
+    assert flow.STEPS[: len(EMERGENCY_STEPS)] == EMERGENCY_STEPS
+
+
+def test_each_emergency_page_is_answered_before_the_next_and_before_any_other_question():
+    later = {key: value for key, value in CALM_ANSWERS.items() if key not in EMERGENCY_NONE}
+    for done, page in enumerate(EMERGENCY_STEPS):
+        stored: dict[str, object] = {step.key: [] for step in EMERGENCY_STEPS[:done]}
+        assert flow.walk({**later, **stored}, finished=True).next_step is page
 
 
 def test_an_emergency_rule_ends_the_journey_as_soon_as_its_findings_are_known():
@@ -78,16 +101,58 @@ def test_an_emergency_rule_ends_the_journey_as_soon_as_its_findings_are_known():
 
 
 def test_under_16_ends_the_journey_without_an_outcome():
-    progress = flow.walk({"emergency_signs": [], "age": 15})
+    progress = flow.walk({**EMERGENCY_NONE, "age": 15})
     assert progress.end is flow.End.UNDER_16
     assert progress.outcome is None
 
 
-def test_pregnancy_questions_are_asked_only_when_pregnant():
-    progress = flow.walk({"emergency_signs": [], "age": 30, "pregnant": True})
-    assert progress.next_step is flow.STEPS_BY_SLUG["pregnancy-symptoms"]
-    progress = flow.walk({"emergency_signs": [], "age": 30, "pregnant": False})
-    assert progress.next_step is flow.STEPS_BY_SLUG["how-long"]
+@pytest.mark.parametrize(("answer", "pregnant"), [("yes", True), ("not_sure", True), ("no", False)])
+def test_not_sure_counts_as_pregnant_and_asks_the_pregnancy_questions(answer, pregnant):
+    progress = flow.walk({**EMERGENCY_NONE, "age": 30, "pregnant": answer})
+    assert progress.answers.pregnant is pregnant
+    assert progress.pregnancy_not_sure is (answer == "not_sure")
+    expected = "pregnancy-symptoms" if pregnant else "how-long"
+    assert progress.next_step is flow.STEPS_BY_SLUG[expected]
+
+
+URGENT_IN_PREGNANCY = {
+    **EMERGENCY_NONE,
+    "age": 30,
+    "pregnant": "yes",
+    "pregnancy_signs": ["pregnancy_warning_signs"],
+}
+
+
+def test_once_urgent_the_questions_that_could_make_it_an_emergency_come_first():
+    progress = flow.walk(URGENT_IN_PREGNANCY)
+    assert progress.next_step is flow.STEPS_BY_SLUG["general-symptoms"]
+
+
+def test_once_urgent_the_checker_stops_when_no_question_left_could_make_it_an_emergency():
+    stored = {
+        **URGENT_IN_PREGNANCY,
+        "general_signs": [],
+        "health_history": [],
+        "pain_features": [],
+        "tummy_signs": [],
+    }
+    progress = flow.walk(stored, finished=True)
+    assert progress.complete
+    asked = {step.key for step, _ in progress.answered}
+    assert not asked & {"duration_days", "pain_score", "sciatica", "pain_changes", "daily_life"}
+    assert progress.outcome is not None and progress.outcome.disposition is Disposition.URGENT
+
+
+def test_once_urgent_a_question_that_could_still_make_it_an_emergency_is_asked():
+    # With cancer, pain down one leg would mean possible cord compression (E6).
+    stored = {
+        **URGENT_IN_PREGNANCY,
+        "general_signs": [],
+        "health_history": ["cancer_history"],
+        "pain_features": [],
+        "tummy_signs": [],
+    }
+    assert flow.walk(stored).next_step is flow.STEPS_BY_SLUG["leg-pain"]
 
 
 def _session() -> SessionBase:
@@ -100,12 +165,12 @@ def test_saving_forgets_answers_to_questions_that_no_longer_apply():
     session[flow.SESSION_KEY] = {
         "answers": {
             **CALM_ANSWERS,
-            "pregnant": True,
+            "pregnant": "yes",
             "pregnancy_signs": ["pregnancy_warning_signs"],
         },
         "finished": True,
     }
-    progress = flow.save(session, flow.STEPS_BY_SLUG["pregnancy"], False)
+    progress = flow.save(session, flow.STEPS_BY_SLUG["pregnancy"], "no")
     assert "pregnancy_signs" not in session[flow.SESSION_KEY]["answers"]
     assert session[flow.SESSION_KEY]["finished"] is False
     assert progress.complete and progress.outcome is None
@@ -133,6 +198,8 @@ def _valid_value(step: flow.Step) -> st.SearchStrategy[object]:
         return st.lists(st.sampled_from(ids), unique=True)
     if step.kind is flow.Kind.YES_NO:
         return st.booleans()
+    if step.kind is flow.Kind.CHOICE:
+        return st.sampled_from([value for value, _ in step.choices])
     low, high = step.limits
     return st.integers(min_value=low, max_value=high)
 
@@ -151,8 +218,26 @@ def test_no_result_but_an_emergency_without_every_question_answered(stored, fini
     if outcome is None:
         return
     assert progress.answered[0][0] is flow.FIRST_STEP
-    if outcome.disposition is not Disposition.EMERGENCY:
-        asked = [step for step, _ in progress.answered]
-        applicable = [step for step in flow.STEPS if step.applies(progress.answers)]
+    if outcome.disposition is Disposition.EMERGENCY:
+        return
+    asked = [step for step, _ in progress.answered]
+    applicable = [step for step in flow.STEPS if step.applies(progress.answers)]
+    assert asked[: len(EMERGENCY_STEPS)] == list(EMERGENCY_STEPS)
+    assert progress.answers.age is not None and progress.answers.age >= flow.MINIMUM_AGE
+    if outcome.disposition is not Disposition.URGENT:
         assert asked == applicable
-        assert progress.answers.age is not None and progress.answers.age >= flow.MINIMUM_AGE
+        return
+    # Stopped early: even every finding of every question not asked would not be an emergency.
+    unasked = [step for step in flow.STEPS if step not in asked]
+    everything = progress.answers.findings | {
+        condition for step in unasked for condition in step.conditions
+    }
+    worst = replace(
+        progress.answers,
+        findings=frozenset(everything & set(FINDINGS)),
+        pregnant=progress.answers.pregnant or any(step.key == "pregnant" for step in unasked),
+        age=progress.answers.age,
+        duration_days=36500,
+        pain_score=10,
+    )
+    assert triage(worst).disposition is Disposition.URGENT

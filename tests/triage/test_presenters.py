@@ -1,11 +1,14 @@
 """The words a result prints, for every disposition."""
 
+from dataclasses import replace
+
 import pytest
 
 from triage.answers import Answers
+from triage.cards import CARDS, Level
 from triage.engine import triage
-from triage.presenters import CAUDA_EQUINA_SIGNS, Numbers, Result, present_result
-from triage.rules import Disposition
+from triage.presenters import Numbers, Result, present_result
+from triage.rules import FINDINGS, Disposition
 
 NUMBERS = Numbers(
     emergency="112", urgent="116 117", crisis_line="0800 000", crisis_line_name="Help"
@@ -47,9 +50,9 @@ def test_the_number_to_call_comes_from_configuration(disposition, number):
 
 
 @pytest.mark.parametrize("disposition", list(Disposition))
-def test_only_self_care_links_to_the_plan(disposition):
-    expected = "/self-care/plan/" if disposition is Disposition.SELF_CARE else ""
-    assert present(EXAMPLES[disposition]).plan_url == expected
+def test_self_care_and_gp_results_offer_the_plan(disposition):
+    offered = disposition in {Disposition.SELF_CARE, Disposition.GP}
+    assert present(EXAMPLES[disposition]).plan_url == ("/self-care/plan/" if offered else "")
 
 
 @pytest.mark.parametrize(
@@ -62,12 +65,32 @@ def test_only_self_care_links_to_the_plan(disposition):
     ],
 )
 def test_cauda_equina_signs_are_listed_except_on_an_emergency(disposition, has_signs):
-    assert bool(present(EXAMPLES[disposition]).cauda_equina_signs) is has_signs
+    assert ("cauda-equina" in present(EXAMPLES[disposition]).cards) is has_signs
 
 
 def test_an_emergency_with_sciatica_still_lists_the_cauda_equina_signs():
     result = present(Answers(findings=frozenset({"cancer_history", "sciatica"})))
-    assert result.cauda_equina_signs == CAUDA_EQUINA_SIGNS
+    assert result.cards == ("cauda-equina",)
+
+
+@pytest.mark.parametrize("disposition", list(Disposition))
+def test_every_result_in_pregnancy_lists_the_pregnancy_warning_signs(disposition):
+    answers = replace(EXAMPLES[disposition], pregnant=True)
+    assert "pregnancy-warning-signs" in present(answers).cards
+    assert "pregnancy-warning-signs" not in present(replace(answers, pregnant=False)).cards
+
+
+@pytest.mark.parametrize("disposition", list(Disposition))
+def test_a_results_cards_exist_and_come_most_urgent_first(disposition):
+    for pregnant in (False, True):
+        cards = present(replace(EXAMPLES[disposition], pregnant=pregnant)).cards
+        levels = [list(Level).index(CARDS[name].level) for name in cards]
+        assert levels == sorted(levels)
+
+
+def test_an_urgent_result_always_gives_the_crisis_line():
+    assert present(EXAMPLES[Disposition.URGENT]).crisis_line
+    assert not present(EXAMPLES[Disposition.GP]).crisis_line
 
 
 @pytest.mark.parametrize(
@@ -120,3 +143,27 @@ def test_urgent_in_pregnancy_sends_them_to_maternity_care():
     result = present(Answers(findings=frozenset({"night_pain"}), pregnant=True))
     assert result.heading == "Contact your maternity unit or midwife now"
     assert result.call_number == "116 117"
+
+
+def test_an_emergency_lists_what_to_tell_the_staff_once_each():
+    answers = Answers(
+        findings=frozenset({"saddle_numbness", "colicky_side_pain", "fever"}),
+        age=70,
+        pregnant=True,
+    )
+    told = present(answers).tell_them
+    assert told[0] == FINDINGS["saddle_numbness"].label
+    assert FINDINGS["colicky_side_pain"].label in told and FINDINGS["fever"].label in told
+    assert "You are 70" in told and "You are pregnant, or could be" in told
+    assert len(told) == len(set(told))
+
+
+@pytest.mark.parametrize("disposition", [Disposition.URGENT, Disposition.GP, Disposition.SELF_CARE])
+def test_only_an_emergency_lists_what_to_tell_the_staff(disposition):
+    assert present(EXAMPLES[disposition]).tell_them == ()
+
+
+@pytest.mark.parametrize(("finding", "says_how"), [("jaundice", True), ("chest_pain", False)])
+def test_going_to_a_and_e_says_how_to_find_the_nearest(finding, says_how):
+    result = present(Answers(findings=frozenset({finding})))
+    assert ("nearest one" in result.find_a_and_e) is says_how

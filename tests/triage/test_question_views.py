@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 
 from triage.flow import STEPS, Kind, Step
 
-from .conftest import CALM_ANSWERS, one, read_session, store
+from .conftest import CALM_ANSWERS, EMERGENCY_NONE, one, read_session, store
 
 
 def answers_before(step: Step) -> dict[str, object]:
@@ -13,14 +13,14 @@ def answers_before(step: Step) -> dict[str, object]:
     keys = [each.key for each in STEPS[: STEPS.index(step)]]
     stored = {key: CALM_ANSWERS[key] for key in keys if key in CALM_ANSWERS}
     if step.key == "pregnancy_signs":
-        stored["pregnant"] = True
+        stored["pregnant"] = "yes"
     return stored
 
 
 def valid_post(step: Step) -> dict[str, object]:
     if step.kind is Kind.CHECKBOXES:
         return {step.key: ["none"]}
-    if step.kind is Kind.YES_NO:
+    if step.kind in {Kind.YES_NO, Kind.CHOICE}:
         return {step.key: "no"}
     return {step.key: "30" if step.key == "age" else "5"}
 
@@ -114,10 +114,14 @@ def test_a_missing_answer_keeps_every_other_answer(client):
         ("age", {"age": "4.5"}, "Enter your age in years, like 42"),
         ("pain-score", {"pain_score": "11"}, "Enter a pain score from 0 to 10"),
         ("pain-score", {"pain_score": "seven"}, "Enter your pain score as a number, like 6"),
-        ("how-long", {"duration_days": "a week"}, "Enter the number of days since your back"),
+        ("how-long", {"duration_days": "a week"}, "Enter how long ago your back pain started"),
+        ("how-long", {"duration_days": "101", "duration_unit": "years"}, "Select days, weeks"),
+        ("how-long", {"duration_days": "1300", "duration_unit": "months"}, "up to 100 years"),
+        ("how-long", {"duration_days": "36501"}, "up to 100 years"),
         ("emergency-signs", {"emergency_signs": ["not_a_finding"]}, "Select the ones that apply"),
-        ("emergency-signs", {"emergency_signs": ["none", "chest_pain"]}, "not both"),
+        ("emergency-signs", {"emergency_signs": ["none", "saddle_numbness"]}, "not both"),
         ("pregnancy", {"pregnant": "maybe"}, "Select yes if you are pregnant"),
+        ("pregnancy", {"pregnant": "true"}, "Select yes if you are pregnant"),
         ("leg-pain", {"sciatica": "true"}, "Select yes if you have pain"),
     ],
 )
@@ -130,16 +134,17 @@ def test_bad_input_says_what_to_fix_and_keeps_what_was_typed(client, slug, data,
     assert response.status_code == 200
     assert "There is a problem" in response.text
     assert message in response.text
-    if step.kind is Kind.NUMBER:
+    if step.kind in {Kind.NUMBER, Kind.DURATION}:
         assert one(response.text, f'input[name="{step.key}"]')["value"] == data[step.key]
 
 
 def test_checked_boxes_stay_checked_after_an_error(client):
-    response = client.post("/check/emergency-signs/", {"emergency_signs": ["none", "chest_pain"]})
+    chosen = {"emergency_signs": ["none", "bowel_dysfunction"]}
+    response = client.post("/check/emergency-signs/", chosen)
 
     page = BeautifulSoup(response.text, "html.parser")
     checked = {box["value"] for box in page.select("input[checked]")}
-    assert checked == {"none", "chest_pain"}
+    assert checked == {"none", "bowel_dysfunction"}
 
 
 @pytest.mark.parametrize("step", STEPS[1:], ids=lambda step: step.slug)
@@ -151,7 +156,7 @@ def test_emergency_screen_cannot_be_skipped_by_deep_link(client, step):
 
 
 def test_a_later_step_redirects_to_the_first_unanswered_one(client):
-    store(client, {"emergency_signs": [], "age": 40})
+    store(client, {**EMERGENCY_NONE, "age": 40})
 
     assert client.get("/check/daily-life/")["Location"] == "/check/pregnancy/"
 
@@ -175,12 +180,12 @@ def test_the_first_question_goes_back_to_the_start_page(client):
 
 
 def test_a_question_goes_back_to_the_one_before(client):
-    store(client, {"emergency_signs": [], "age": 40, "pregnant": False})
+    store(client, {**EMERGENCY_NONE, "age": 40, "pregnant": "no"})
     assert one(client.get("/check/how-long/").text, "#back-link")["href"] == "/check/pregnancy/"
 
 
 def test_an_earlier_answer_is_shown_when_going_back(client):
-    store(client, {"emergency_signs": [], "age": 40, "pregnant": False})
+    store(client, {**EMERGENCY_NONE, "age": 40, "pregnant": "no"})
     assert one(client.get("/check/age/").text, 'input[name="age"]')["value"] == "40"
     page = BeautifulSoup(client.get("/check/emergency-signs/").text, "html.parser")
     assert [box["value"] for box in page.select("input[checked]")] == ["none"]
@@ -188,3 +193,45 @@ def test_an_earlier_answer_is_shown_when_going_back(client):
 
 def test_the_checker_only_answers_get_and_post(client):
     assert client.put("/check/emergency-signs/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("data", "days"),
+    [
+        ({"duration_days": "5"}, 5),
+        ({"duration_days": "5", "duration_unit": ""}, 5),
+        ({"duration_days": "5", "duration_unit": "days"}, 5),
+        ({"duration_days": "3", "duration_unit": "weeks"}, 21),
+        ({"duration_days": "2", "duration_unit": "months"}, 60),
+        ({"duration_days": "0", "duration_unit": "months"}, 0),
+    ],
+)
+def test_how_long_is_stored_in_days_and_a_number_alone_counts_as_days(client, data, days):
+    step = next(step for step in STEPS if step.key == "duration_days")
+    store(client, answers_before(step))
+
+    response = client.post(url(step), data)
+
+    assert response.status_code == 302
+    assert read_session(client)["triage"]["answers"]["duration_days"] == days
+
+
+def test_how_long_offers_days_weeks_and_months_with_days_chosen_at_first(client):
+    step = next(step for step in STEPS if step.key == "duration_days")
+    store(client, answers_before(step))
+
+    page = BeautifulSoup(client.get(url(step)).text, "html.parser")
+
+    units = [radio["value"] for radio in page.select('input[name="duration_unit"]')]
+    assert units == ["days", "weeks", "months"]
+    assert one(page, 'input[name="duration_unit"][checked]')["value"] == "days"
+    assert one(page, "h1").get_text(strip=True) == step.question
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda step: step.slug)
+def test_each_question_says_which_section_of_the_checker_it_is_in(client, step):
+    store(client, answers_before(step))
+
+    caption = one(client.get(url(step)).text, "[data-section]").get_text(strip=True)
+
+    assert caption == step.section

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 
 from tests.triage_journey import complete_checker
 
-from .conftest import CALM_ANSWERS, one, read_session, store
+from .conftest import CALM_ANSWERS, EMERGENCY_NONE, one, read_session, store
 
 
 def test_start_page_says_what_the_checker_is_for(client):
@@ -23,12 +23,12 @@ def test_start_page_says_what_the_checker_is_for(client):
 
 def test_start_page_offers_to_continue_a_check_already_started(client):
     assert "Continue your check" not in client.get("/check/").text
-    store(client, {"emergency_signs": [], "age": 40})
+    store(client, {**EMERGENCY_NONE, "age": 40})
 
     page = client.get("/check/")
 
     assert one(page.text, ".govuk-inset-text a")["href"] == "/check/pregnancy/"
-    assert 'action="/check/start-again/"' in page.text
+    assert 'href="/check/start-again/?next=/check/"' in page.text
     assert "no-store" in page["Cache-Control"]
 
 
@@ -39,8 +39,10 @@ def test_check_your_answers_lists_every_answer_with_a_change_link(client):
 
     rows = page.select(".govuk-summary-list__row")
     assert len(rows) == len(CALM_ANSWERS)
-    assert [a["href"] for a in page.select(".govuk-summary-list__actions a")][:2] == [
+    assert [a["href"] for a in page.select(".govuk-summary-list__actions a")][:4] == [
         "/check/emergency-signs/",
+        "/check/emergency-signs-legs/",
+        "/check/emergency-signs-other/",
         "/check/age/",
     ]
     assert "None of these" in rows[0].get_text()
@@ -68,6 +70,8 @@ def test_a_change_that_opens_a_new_question_asks_it_first(client):
 
 def test_check_your_answers_waits_for_every_answer(client):
     store(client, {"emergency_signs": []})
+    assert client.get("/check/answers/")["Location"] == "/check/emergency-signs-legs/"
+    store(client, EMERGENCY_NONE)
     assert client.get("/check/answers/")["Location"] == "/check/age/"
 
 
@@ -134,7 +138,7 @@ def test_the_emergency_result_renders_while_the_database_is_out_of_reach(client)
 
 @pytest.mark.django_db
 def test_the_emergency_result_makes_no_database_queries(client, django_assert_num_queries):
-    store(client, {"emergency_signs": ["one_side_weakness"]})
+    store(client, {"emergency_signs": [], "emergency_legs": ["one_side_weakness"]})
 
     with django_assert_num_queries(0):
         response = client.get("/check/result/")
@@ -220,7 +224,7 @@ def test_why_am_i_seeing_this_names_the_answers_that_led_to_it(client):
 
 
 def test_htmx_result_is_only_the_swapped_region(client, htmx_client):
-    store(htmx_client, {"emergency_signs": ["chest_pain"]})
+    store(htmx_client, {**EMERGENCY_NONE, "emergency_other": ["chest_pain"]})
 
     response = htmx_client.get("/check/result/")
 
@@ -229,8 +233,9 @@ def test_htmx_result_is_only_the_swapped_region(client, htmx_client):
 
 
 def test_an_htmx_answer_follows_through_to_the_next_partial(htmx_client):
+    store(htmx_client, {"emergency_signs": [], "emergency_legs": []})
     response = htmx_client.post(
-        "/check/emergency-signs/", {"emergency_signs": ["none"]}, follow=True
+        "/check/emergency-signs-other/", {"emergency_other": ["none"]}, follow=True
     )
 
     assert response.redirect_chain == [("/check/age/", 302)]
@@ -265,8 +270,32 @@ def test_start_again_clears_only_the_checker(client):
     assert client.get("/check/age/")["Location"] == "/check/emergency-signs/"
 
 
-def test_start_again_needs_a_post(client):
-    assert client.get("/check/start-again/").status_code == 405
+def test_start_again_asks_first_and_clears_nothing_until_confirmed(client):
+    store(client, CALM_ANSWERS, finished=True)
+    link = one(client.get("/check/result/").text, "a.app-start-again")
+    assert link["href"] == "/check/start-again/?next=/check/result/"
+
+    page = client.get(str(link["href"]))
+
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    assert one(page.text, "form[method=post]")["action"] == "/check/start-again/"
+    assert one(page.text, ".govuk-button-group a")["href"] == "/check/result/"
+    assert read_session(client)["triage"]["finished"] is True
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/check/", "/self-care/", ""]
+)
+def test_start_again_goes_back_only_to_a_page_of_the_checker(client, next_url):
+    page = client.get("/check/start-again/", {"next": next_url})
+    assert one(page.text, ".govuk-button-group a")["href"] == "/check/"
+
+
+def test_no_page_of_the_checker_clears_answers_without_asking(client):
+    store(client, CALM_ANSWERS, finished=True)
+    for path in ("/check/", "/check/age/", "/check/answers/", "/check/result/"):
+        forms = BeautifulSoup(client.get(path).text, "html.parser").select("form")
+        assert all("start-again" not in str(form.get("action")) for form in forms), path
 
 
 @pytest.mark.parametrize(
@@ -286,3 +315,54 @@ def test_the_whole_journey_works_through_htmx(htmx_client):
 
     assert "<html" not in response.text
     assert disposition_of(response)[0] == "gp"
+
+
+@pytest.mark.parametrize(
+    ("answers", "disposition"),
+    [
+        ({"pregnancy_warning_signs": True}, "urgent"),
+        ({"worsening": True}, "gp"),
+        ({}, "self_care"),
+    ],
+)
+@pytest.mark.parametrize("pregnant", ["yes", "not_sure"])
+def test_every_result_in_pregnancy_lists_the_pregnancy_warning_signs(
+    client, answers, disposition, pregnant
+):
+    response = complete_checker(client, {**answers, "pregnant": pregnant})
+
+    assert disposition_of(response)[0] == disposition
+    assert one(response.text, "[data-care-card=pregnancy-warning-signs]")
+    assert "the baby moving less than usual" in response.text
+    assert ("pregnancy test" in response.text) is (pregnant == "not_sure")
+
+
+def test_a_gp_result_in_pregnancy_says_a_gp_or_your_midwife(client):
+    response = complete_checker(client, {"worsening": True, "pregnant": "not_sure"})
+
+    assert "See a GP or your midwife" in response.text
+
+
+@pytest.mark.django_db
+def test_a_gp_result_offers_the_self_care_plan_for_the_days_before_the_appointment(client):
+    response = complete_checker(client, {"worsening": True})
+
+    link = one(response.text, 'a[href="/self-care/plan/"]')
+    assert "before your appointment" in link.get_text()
+    assert client.get("/self-care/plan/").status_code == 200
+
+
+def test_an_urgent_result_gives_the_crisis_line_and_the_cauda_equina_signs(client):
+    response = complete_checker(client, {"night_pain": True})
+
+    assert disposition_of(response)[0] == "urgent"
+    assert "Samaritans" in response.text
+    assert "Go to A&amp;E immediately, day or night" in response.text
+
+
+def test_an_urgent_journey_stops_once_nothing_left_could_make_it_an_emergency(client):
+    response = complete_checker(client, {"pregnant": "yes", "pregnancy_warning_signs": True})
+
+    assert disposition_of(response)[0] == "urgent"
+    asked = read_session(client)["triage"]["answers"]
+    assert "pain_score" not in asked and "daily_life" not in asked

@@ -1,0 +1,170 @@
+"""The checker's pages on a phone: the emergency screen a page at a time, and journey lengths.
+
+Screenshots of the start page, each emergency page, a question and each result, at 375 and 1280
+pixels, land in screenshots/checker-screens/ for a person to look at after a run.
+"""
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, ViewportSize, expect
+
+from tests.e2e.audit import DESKTOP_WIDTH, PHONE_WIDTH, screenshot, set_width
+from tests.e2e.checker import (
+    JOURNEYS,
+    START,
+    Walker,
+    disposition_of,
+    page_slug,
+    question_form,
+)
+from triage.steps import EMERGENCY_STEPS
+
+OpenPage = Callable[..., Page]
+PHONE_SCREEN = ViewportSize(width=375, height=812)
+FOLDER = "checker-screens"
+JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+
+
+def question_height(page: Page) -> float:
+    """From the top of the section caption to the bottom of Continue, in CSS pixels: the part
+    of the page a person needs on screen, once the site's header has scrolled away."""
+    return float(
+        page.evaluate(
+            """() => {
+                const form = document.querySelector('main form[method=post]');
+                const top = form.querySelector('[data-section]').getBoundingClientRect().top;
+                const button = form.querySelector('button[type=submit], button:not([type])');
+                return button.getBoundingClientRect().bottom - top;
+            }"""
+        )
+    )
+
+
+def both_widths(page: Page, name: str) -> None:
+    for width in (PHONE_WIDTH, DESKTOP_WIDTH):
+        set_width(page, width)
+        screenshot(page, FOLDER, name)
+    page.set_viewport_size(PHONE_SCREEN)
+
+
+@JAVASCRIPT
+def test_each_emergency_page_from_its_caption_to_continue_fits_one_phone_screen(
+    open_page: OpenPage, javascript: bool, record_property: Callable[[str, object], None]
+):
+    page = open_page(javascript=javascript)
+    page.set_viewport_size(PHONE_SCREEN)
+    if javascript:
+        page.goto(START)
+        both_widths(page, "start")
+    walker = Walker(page, {}, javascript)
+    walker.start()
+
+    heights: dict[str, float] = {}
+    for step in EMERGENCY_STEPS:
+        assert page_slug(page) == step.slug
+        if javascript:
+            both_widths(page, step.slug)
+        expect(page.locator(f"input[name={step.key}][value=none]")).to_be_visible()
+        heights[step.slug] = question_height(page)
+        walker.answer()
+
+    assert page_slug(page) == "age"
+    sizes = ", ".join(f"{slug} {height:.0f}" for slug, height in heights.items())
+    record_property("checker_figures", f"emergency pages at 375 px, caption to Continue: {sizes}")
+    assert all(height <= PHONE_SCREEN["height"] for height in heights.values()), heights
+
+
+@JAVASCRIPT
+def test_an_answer_on_the_last_emergency_page_ends_the_checker_at_once(
+    open_page: OpenPage, javascript: bool
+):
+    walker = Walker(open_page(javascript=javascript), {"chest_pain": True}, javascript)
+
+    assert walker.run() == "emergency"
+    assert [label.split("-", 1)[1] for label in walker.visited] == [
+        "start",
+        *(step.slug for step in EMERGENCY_STEPS),
+        "result",
+    ]
+
+
+@JAVASCRIPT
+def test_not_sure_about_pregnancy_counts_as_pregnant_and_suggests_a_test(
+    open_page: OpenPage, javascript: bool
+):
+    walker = Walker(open_page(javascript=javascript), {"pregnant": "not_sure"}, javascript)
+
+    assert walker.run() == "self_care"
+    expect(walker.page.locator("[data-care-card=pregnancy-warning-signs]")).to_be_visible()
+    expect(walker.page.get_by_text("A pregnancy test can tell you")).to_be_visible()
+
+
+@JAVASCRIPT
+def test_how_long_in_weeks_reaches_the_gp_result_for_pain_lasting_6_weeks(
+    open_page: OpenPage, javascript: bool
+):
+    findings = {"duration_days": 6, "duration_unit": "weeks"}
+    walker = Walker(open_page(javascript=javascript), findings, javascript)
+
+    assert walker.run() == "gp"
+
+
+@pytest.mark.parametrize("disposition", list(JOURNEYS))
+def test_pages_to_each_result_for_the_four_test_patients(
+    open_page: OpenPage, disposition: str, record_property: Callable[[str, object], None]
+):
+    """The number of pages from the start page to the result, printed at the end of the run."""
+    page = open_page()
+    page.set_viewport_size(PHONE_SCREEN)
+    walker = Walker(page, JOURNEYS[disposition], True)
+
+    assert walker.run() == disposition
+    record_property(
+        "checker_figures", f"pages to {disposition}: {walker.pages_seen} after the start page"
+    )
+    both_widths(page, f"result-{disposition}")
+    expect(page.locator("[data-disposition]")).to_be_visible()
+    assert disposition_of(page) == disposition
+
+
+def test_a_question_page_looks_right_at_both_widths(open_page: OpenPage):
+    walker = Walker(open_page(), {}, True)
+    walker.start()
+    while page_slug(walker.page) != "how-long":
+        walker.answer()
+
+    both_widths(walker.page, "question-how-long")
+
+    expect(question_form(walker.page).locator("input[name=duration_unit]")).to_have_count(3)
+
+
+A4_AT_96_DPI = ViewportSize(width=794, height=1123)
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf))
+
+
+PRINTED_ADDRESSES = """() => [...document.querySelectorAll('a[href]')]
+    .map(a => getComputedStyle(a, '::after').content)
+    .filter(content => content.includes('/') || content.includes('http'))"""
+
+
+@pytest.mark.parametrize("disposition", list(JOURNEYS))
+def test_each_result_prints_on_at_most_two_a4_pages_without_link_addresses(
+    open_page: OpenPage, disposition: str, record_property: Callable[[str, object], None]
+):
+    walker = Walker(open_page(), JOURNEYS[disposition], True)
+    assert walker.run() == disposition
+
+    walker.page.emulate_media(media="print")
+    walker.page.set_viewport_size(A4_AT_96_DPI)
+    screenshot(walker.page, FOLDER, f"print-{disposition}")
+    printed_addresses = walker.page.evaluate(PRINTED_ADDRESSES)
+    pages = pdf_pages(walker.page.pdf(format="A4"))
+
+    record_property("checker_figures", f"{disposition} result printed on A4: {pages} pages")
+    assert printed_addresses == []
+    assert 1 <= pages <= 2
