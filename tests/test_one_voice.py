@@ -2,6 +2,7 @@
 page of the site lists warning signs of its own."""
 
 from collections import deque
+from functools import partial
 from urllib.parse import urlsplit
 
 import pytest
@@ -9,6 +10,7 @@ from bs4 import BeautifulSoup, Tag
 from django.test import Client, RequestFactory
 
 from backspasm.views import server_error
+from tests.security.pages import Page, walk_checker
 from tests.selfcare.conftest import finished
 from triage.answers import Answers
 from triage.engine import triage
@@ -24,8 +26,20 @@ WARNING_WORDS = (
     "peeing", "control your bowels", "one side of your body", "clammy",
     "yellow skin", "vagina", "shivery", "wipe",
 )  # fmt: skip
-# The checker's own pages and their warning lists are tested with the checker.
-SKIPPED_PREFIXES = ("/admin/", "/static/", "/check/")
+SKIPPED_PREFIXES = ("/admin/", "/static/")
+# The rules are for people aged 16 and over: the page for younger people gives its own advice
+# (with a care card for the emergency signs), which no rule could supply.
+UNDER_16 = "/check/under-16/"
+# One checker journey to each kind of result, and the page for under-16s.
+JOURNEYS: tuple[dict[str, bool | int], ...] = (
+    {"saddle_numbness": True},
+    {"fever": True},
+    {"worsening": True},
+    {},
+    {"age": 15},
+    {"pregnant": True, "pregnancy_warning_signs": True},
+    {"cancer_history": True, "sciatica": True},
+)
 EXPECTED_EMERGENCY_RULES = [f"E{number}" for number in range(1, 9)]
 
 
@@ -146,12 +160,26 @@ def pages_from(client: Client, start: str, found: dict[str, str]) -> None:
                 queue.append(path)
 
 
+def fetch(client: Client, method: str, url: str, data: dict[str, list[str]] | None) -> Page:
+    if method == "POST":
+        response = client.post(url, data or {}, follow=True)
+    else:
+        response = client.get(url, follow=True)
+    final = response.redirect_chain[-1][0] if response.redirect_chain else url
+    return Page(final, response.status_code, response.content.decode())
+
+
 @pytest.fixture
 def every_page() -> dict[str, str]:
-    """Every page a visitor can reach, the self-care plan and diary, and the error pages."""
+    """Every page a visitor can reach, the checker's results, the self-care plan and diary, and
+    the error pages."""
     found: dict[str, str] = {}
     pages_from(Client(), "/", found)
     pages_from(finished(Client()), "/self-care/plan/", found)
+    for answers in JOURNEYS:
+        client = Client()
+        result = walk_checker(partial(fetch, client), answers)
+        found[f"{result.url} {answers}"] = result.html
     found["(404)"] = Client().get("/this-page-does-not-exist/").content.decode()
     found["(403)"] = Client(enforce_csrf_checks=True).post("/self-care/diary/", {}).content.decode()
     found["(500)"] = server_error(RequestFactory().get("/")).content.decode()
@@ -162,15 +190,25 @@ def test_no_page_lists_warning_signs_that_are_not_a_care_card(every_page: dict[s
     assert {"/", WHEN_TO_GET_HELP, "/self-care/", "/self-care/plan/", "/self-care/diary/"} <= set(
         every_page
     )
+    assert len([url for url in every_page if url.startswith("/check/")]) >= len(JOURNEYS)
     hand_written = []
     for url, html in every_page.items():
+        if url.startswith(UNDER_16):
+            continue
         for item in BeautifulSoup(html, "html.parser").select("li"):
             words = squashed(item.get_text(" ")).lower()
             if any(word in words for word in WARNING_WORDS) and not in_a_card(item):
                 hand_written.append(f"{url}: {words}")
 
-    assert hand_written == []
+    assert hand_written == [], "\n".join(hand_written)
+
+
+# A result repeats the person's own answers, in the same labels, under "why am I seeing this"
+# and "what to tell A&E": a record of what they said, not a list of signs to look out for.
+OWN_ANSWERS = {"app-reason", "app-tell-them"}
 
 
 def in_a_card(item: Tag) -> bool:
-    return any("app-care-card" in (parent.get("class") or []) for parent in item.parents)
+    return any(
+        {"app-care-card", *OWN_ANSWERS} & set(parent.get("class") or []) for parent in item.parents
+    )
