@@ -58,8 +58,8 @@ def end(event: icalendar.Event) -> datetime:
 
 def occurrences(event: icalendar.Event) -> list[datetime]:
     """Every start of a recurring event, as a calendar app would show it."""
-    rule = event["RRULE"].to_ical().decode()
-    return list(rrulestr(rule, dtstart=start(event)))
+    [rule] = event.rrules
+    return list(rrulestr(rule.to_ical().decode(), dtstart=start(event)))
 
 
 def sessions_in_file(calendar: icalendar.Calendar) -> set[tuple[str, datetime]]:
@@ -86,7 +86,7 @@ def test_each_heat_session_of_the_day_is_one_event_repeated_daily() -> None:
     assert len(heat) == 4
     assert {start(event).time() for event in heat} == {time(8), time(12), time(16), time(20)}
     for event in heat:
-        assert event["RRULE"]["FREQ"] == ["DAILY"]
+        assert [rule["FREQ"] for rule in event.rrules] == [["DAILY"]]
         assert len(occurrences(event)) == PLAN_LENGTH_DAYS
         assert end(event) - start(event) == timedelta(minutes=HEAT_MINUTES)
 
