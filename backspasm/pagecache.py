@@ -21,11 +21,13 @@ from dataclasses import dataclass, fields
 from functools import wraps
 from typing import Any, Final
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.middleware.csp import get_nonce
 from django.utils.cache import (
+    add_never_cache_headers,
     get_conditional_response,
     has_vary_header,
     patch_cache_control,
@@ -62,15 +64,22 @@ type View = Callable[..., HttpResponse]
 
 def public_page(view: View) -> View:
     """Marks a page the same for everyone: shared caches (this one included) may keep it, and a
-    browser keeps it for a minute."""
+    browser keeps it for a minute.
+
+    Sent with the session cookie, the page may carry links from that person's session ("Your
+    plan"), so it is rendered for them alone and no cache keeps it.
+    """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        if response.status_code in {200, 304}:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            add_never_cache_headers(response)
+        elif response.status_code in {200, 304}:
             patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
         return response
 
+    wrapper.is_public_page = True  # type: ignore[attr-defined]
     return wrapper
 
 

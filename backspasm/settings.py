@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "backspasm.content",
     "triage",
     "selfcare",
+    "feedback",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -125,6 +126,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "backspasm.context_processors.site",
+                "selfcare.context_processors.your_pages",
+                "feedback.context_processors.feedback",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },
@@ -291,6 +294,8 @@ CRISIS_LINE_NAME = os.environ.get("BACKSPASM_CRISIS_LINE_NAME", "Samaritans")
 
 # Apps whose models the "Content editors" group may add, change and view (nothing else).
 CONTENT_EDITOR_APP_LABELS = ["content", "selfcare"]
+# Apps whose models they may only view.
+EDITOR_READ_ONLY_APP_LABELS = ["feedback"]
 
 LOGGING = {
     "version": 1,

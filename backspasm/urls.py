@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("backspasm.content.urls")),
     path("check/", include("triage.urls")),
     path("self-care/", include("selfcare.urls")),
+    path("feedback/", include("feedback.urls")),
     path(
         "about/", public_page(TemplateView.as_view(template_name="pages/about.html")), name="about"
     ),

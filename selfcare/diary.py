@@ -1,17 +1,25 @@
 """The pain diary: one score a day, kept in the person's signed session cookie.
 
-The cookie holds about 4 KB, so the diary keeps the most recent MAX_ENTRIES days. Whatever comes
-back from the session is checked entry by entry: a value that is malformed, out of range or larger
-than the diary can hold is treated as an empty diary, and the page says so.
+Each score is kept for KEPT_DAYS, as the privacy notice promises: older scores are dropped
+whenever the diary is read. Whatever comes back from the session is checked entry by entry: a value
+that is malformed, out of range or larger than any diary can be is treated as an empty diary, and
+the page says so.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from selfcare.plans import EASED_PAIN_SCORE, MAX_PAIN_SCORE
+from selfcare.plans import EASED_PAIN_SCORE, MAX_PAIN_SCORE, Worsening
 
+# The session cookie also lasts this long after the person's last change: the privacy notice
+# promises both.
+KEPT_DAYS = 14
+# Scores are forgotten after KEPT_DAYS, but a cookie written before that rule kept up to 28 days;
+# anything longer than that was never written by the site.
 MAX_ENTRIES = 28
+# A rise this big from one score to the next is worth a new symptom check.
+PAIN_RISE_TO_CHECK_AGAIN = 2
 UNREADABLE_MESSAGE = (
     "We could not read your pain diary, so it has been started again. "
     "Your other answers have not changed."
@@ -44,16 +52,24 @@ class Diary:
     def entry_for(self, day: date) -> Entry | None:
         return next((entry for entry in self.entries if entry.day == day), None)
 
-    @property
-    def pain_rising(self) -> bool:
-        latest, previous = self.latest, self.previous
-        return latest is not None and previous is not None and latest.pain > previous.pain
+    def worsening(self, first_pain: int | None) -> Worsening | None:
+        """Why the person should run the symptom checker again, from their latest score: something
+        new, or pain up by PAIN_RISE_TO_CHECK_AGAIN or more since the score before it (the
+        checker's own score, ``first_pain``, for the first entry)."""
+        latest = self.latest
+        if latest is None:
+            return None
+        if latest.new_symptoms:
+            return Worsening.NEW_SYMPTOMS
+        before = self.previous.pain if self.previous is not None else first_pain
+        if before is not None and latest.pain - before >= PAIN_RISE_TO_CHECK_AGAIN:
+            return Worsening.PAIN_UP
+        return None
 
     @property
-    def check_again(self) -> bool:
-        """Pain going up or a new symptom: the person should run the symptom checker again."""
-        latest = self.latest
-        return self.pain_rising or (latest is not None and latest.new_symptoms)
+    def forgotten_on(self) -> date | None:
+        """The day the oldest score is dropped; each later score goes a day after the one before."""
+        return self.entries[0].day + timedelta(days=KEPT_DAYS) if self.entries else None
 
     def days_eased(self, today: date) -> int:
         """Days the pain has stayed eased, counting back from today's entry over recorded days."""
@@ -91,8 +107,13 @@ def _entry(raw: object, today: date) -> Entry | None:
     return Entry(day, pain, bool(new_symptoms))
 
 
+def kept(day: date, today: date) -> bool:
+    return (today - day).days < KEPT_DAYS
+
+
 def load(raw: object, today: date) -> Diary:
-    """A diary from a session value; None means no diary yet."""
+    """A diary from a session value, without the scores it no longer keeps; None means no diary
+    yet."""
     if raw is None:
         return Diary()
     if not isinstance(raw, list) or len(raw) > MAX_ENTRIES:
@@ -101,10 +122,14 @@ def load(raw: object, today: date) -> Diary:
     valid = [entry for entry in entries if entry is not None]
     if len(valid) != len(entries) or len({entry.day for entry in valid}) != len(valid):
         return Diary(problem=UNREADABLE_MESSAGE)
-    return Diary(tuple(sorted(valid)))
+    return Diary(tuple(sorted(entry for entry in valid if kept(entry.day, today))))
 
 
 def record(diary: Diary, entry: Entry) -> Diary:
-    """Today's score replaces any earlier score for the same day; the oldest days drop off."""
-    kept: Sequence[Entry] = [existing for existing in diary.entries if existing.day != entry.day]
-    return Diary(tuple(sorted([*kept, entry]))[-MAX_ENTRIES:])
+    """Today's score replaces any earlier score for the same day; scores past KEPT_DAYS drop off."""
+    others: Sequence[Entry] = [
+        existing
+        for existing in diary.entries
+        if existing.day != entry.day and kept(existing.day, entry.day)
+    ]
+    return Diary(tuple(sorted([*others, entry])))

@@ -37,10 +37,18 @@ DOSE_STEPS: tuple[tuple[int, float, str], ...] = (
 
 
 class Phase(StrEnum):
+    CHECK_AGAIN = "check_again"
     FIRST_DAYS = "first_days"
     SETTLING = "settling"
     RECOVERING = "recovering"
     SEE_GP = "see_gp"
+
+
+class Worsening(StrEnum):
+    """What the pain diary recorded that calls for a new symptom check."""
+
+    PAIN_UP = "pain_up"
+    NEW_SYMPTOMS = "new_symptoms"
 
 
 class ItemKind(StrEnum):
@@ -51,6 +59,7 @@ class ItemKind(StrEnum):
     RELAX = "relax"
     EXERCISE = "exercise"
     EXERCISE_WHEN_EASED = "exercise_when_eased"
+    EXERCISE_PAUSED = "exercise_paused"
     GP_CHECK = "gp_check"
 
 
@@ -133,6 +142,9 @@ class PlanInputs:
     risk: Risk | None = None
     # How many days the pain has already been at or under EASED_PAIN_SCORE (from the diary).
     days_eased: int = 0
+    # Set when the diary says the person should check their symptoms again: until they do (or a
+    # later score shows no rise), exercises neither start nor grow.
+    worsening: Worsening | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.days_since_start <= MAX_DAYS_SINCE_START:
@@ -145,6 +157,10 @@ class PlanInputs:
     @property
     def eased(self) -> bool:
         return self.pain_today <= EASED_PAIN_SCORE
+
+    @property
+    def paused(self) -> bool:
+        return self.worsening is not None
 
     @property
     def onset(self) -> date:
@@ -224,6 +240,9 @@ def _see_gp_reason(inputs: PlanInputs, checks: Sequence[GpCheck]) -> str:
 
 
 def _phase(inputs: PlanInputs, see_gp_reason: str) -> Phase:
+    # A change that may need more than self-care comes before everything else the plan says.
+    if inputs.paused:
+        return Phase.CHECK_AGAIN
     if see_gp_reason:
         return Phase.SEE_GP
     if inputs.days_since_start < FIRST_DAYS:
@@ -269,6 +288,9 @@ def _dose(spec: ExerciseSpec, exercise_day: int) -> tuple[ExerciseDose, str]:
 def _exercise_start_offset(inputs: PlanInputs) -> int | None:
     if not inputs.eased:
         return None
+    if inputs.paused:
+        # Someone already exercising keeps to the amount they reached; nobody starts.
+        return 0 if inputs.days_eased and inputs.days_since_start >= FIRST_DAYS else None
     return max(0, FIRST_DAYS - inputs.days_since_start)
 
 
@@ -340,16 +362,35 @@ def _day_items(
             )
         )
     if exercising and start_offset is not None:
-        exercise_day = inputs.days_eased + offset if start_offset == 0 else offset - start_offset
+        if inputs.paused:
+            exercise_day = inputs.days_eased
+        elif start_offset == 0:
+            exercise_day = inputs.days_eased + offset
+        else:
+            exercise_day = offset - start_offset
         doses = [_dose(spec, exercise_day) for spec in exercises]
         label = doses[0][1] if doses else ""
         items.append(
             PlanItem(
                 ItemKind.EXERCISE,
                 f"Exercises: {label.lower()}" if label else "Exercises",
-                f"{len(sessions)} times a day. Stop any exercise that makes the pain much worse.",
+                f"{len(sessions)} times a day. "
+                + (
+                    "Do not do more until you have checked your symptoms again. "
+                    if inputs.paused
+                    else ""
+                )
+                + "Stop any exercise that makes the pain much worse.",
                 sessions,
                 tuple(dose for dose, _ in doses),
+            )
+        )
+    elif inputs.paused and day_number >= FIRST_DAYS:
+        items.append(
+            PlanItem(
+                ItemKind.EXERCISE_PAUSED,
+                "Exercises on hold",
+                "Do not start the exercises until you have checked your symptoms again.",
             )
         )
     elif day_number >= FIRST_DAYS:

@@ -4,10 +4,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from selfcare.plans import DayRange, ExerciseDose, Phase, Plan
+from selfcare.diary import Diary
+from selfcare.plans import DayRange, ExerciseDose, Phase, Plan, Worsening
 from selfcare.startback import Risk, StartBackResult
 
+CHECK_AGAIN_HEADINGS = {
+    Worsening.PAIN_UP: "Your pain has gone up: check your symptoms again",
+    Worsening.NEW_SYMPTOMS: "You told us about something new: check your symptoms again",
+}
 PHASE_HEADINGS = {
+    Phase.CHECK_AGAIN: "Check your symptoms again",
     Phase.FIRST_DAYS: "The first days: ease the spasm and keep moving",
     Phase.SETTLING: "The spasm is settling: keep moving and use heat",
     Phase.RECOVERING: "Your pain is easing: start the exercises",
@@ -123,10 +129,26 @@ def group_cautions(cautions: Sequence[tuple[str, str]]) -> list[tuple[str, str]]
     return [(", ".join(names), caution) for caution, names in grouped.items()]
 
 
+def pain_source(diary: Diary, today: date) -> str:
+    latest = diary.latest
+    if latest is None:
+        return "your symptom check"
+    if latest.day == today:
+        return "today"
+    return f"{latest.day:%A} {latest.day.day} {latest.day:%B}"
+
+
+def _heading(plan: Plan) -> str:
+    worsening = plan.inputs.worsening
+    if plan.phase is Phase.CHECK_AGAIN and worsening is not None:
+        return CHECK_AGAIN_HEADINGS[worsening]
+    return PHASE_HEADINGS[plan.phase]
+
+
 def present_plan(plan: Plan, risk: StartBackResult | None) -> PlanView:
     return PlanView(
         plan=plan,
-        heading=PHASE_HEADINGS[plan.phase],
+        heading=_heading(plan),
         risk_heading=RISK_HEADINGS[risk.risk] if risk else "",
         risk_advice=RISK_ADVICE[risk.risk] if risk else "",
         ranges=_ranges(plan),

@@ -2,17 +2,27 @@
 
 Three keys, each owned here: the day the pain started (when the person has told us), the STarT Back
 answers and the pain diary. The checker's own answers are read only through
-``triage.outcome.stored_outcome``.
+``triage.outcome.stored_outcome``. ``load`` reads all of it once into a ``SelfCare``, which
+answers every question the plan, diary and calendar ask; the ``save_`` functions write it back.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.sessions.backends.base import SessionBase
 
 from selfcare import diary, startback
-from selfcare.plans import MAX_DAYS_SINCE_START
+from selfcare.diary import Diary, Entry
+from selfcare.plans import (
+    EASED_PAIN_SCORE,
+    MAX_DAYS_SINCE_START,
+    ExerciseSpec,
+    Plan,
+    PlanInputs,
+    Worsening,
+    build_plan,
+)
 from triage.outcome import CheckerOutcome
 
 ONSET_KEY = "selfcare_onset"
@@ -57,11 +67,11 @@ def remember_onset(session: SessionBase, outcome: CheckerOutcome, today: date) -
     save_days_since_start(session, outcome, today, days_since_start(session, outcome, today))
 
 
-def load_diary(session: SessionBase, today: date) -> diary.Diary:
+def load_diary(session: SessionBase, today: date) -> Diary:
     return diary.load(session.get(DIARY_KEY), today)
 
 
-def save_diary(session: SessionBase, entries: diary.Diary) -> None:
+def save_diary(session: SessionBase, entries: Diary) -> None:
     session[DIARY_KEY] = entries.to_session()
 
 
@@ -76,9 +86,62 @@ def startback_answers(session: SessionBase) -> dict[str, str]:
     }
 
 
-def startback_result(session: SessionBase) -> startback.StartBackResult | None:
-    return startback.score_or_none(startback_answers(session))
-
-
 def save_startback(session: SessionBase, answers: Mapping[str, str]) -> None:
     session[STARTBACK_KEY] = {item_id: answers[item_id] for item_id in startback.ITEM_IDS}
+
+
+@dataclass(frozen=True, slots=True)
+class SelfCare:
+    """A person's self-care, as their session holds it today."""
+
+    outcome: CheckerOutcome
+    today: date
+    diary: Diary
+    days_since_start: int
+    startback_answers: dict[str, str]
+    startback: startback.StartBackResult | None
+
+    @property
+    def worsening(self) -> Worsening | None:
+        return self.diary.worsening(self.outcome.pain_score)
+
+    @property
+    def pain_today(self) -> int:
+        """The latest score: the diary's, else the checker's."""
+        latest = self.diary.latest
+        if latest is not None:
+            return latest.pain
+        if self.outcome.pain_score is not None:
+            return self.outcome.pain_score
+        # Without any score, assume the pain has not eased: no exercises yet.
+        return EASED_PAIN_SCORE + 1
+
+    @property
+    def today_entry(self) -> Entry | None:
+        return self.diary.entry_for(self.today)
+
+    def plan(self, exercises: Sequence[ExerciseSpec]) -> Plan:
+        inputs = PlanInputs(
+            today=self.today,
+            days_since_start=self.days_since_start,
+            pain_today=self.pain_today,
+            pregnant=self.outcome.pregnant,
+            age=self.outcome.age,
+            findings=self.outcome.findings,
+            risk=self.startback.risk if self.startback else None,
+            days_eased=self.diary.days_eased(self.today),
+            worsening=self.worsening,
+        )
+        return build_plan(inputs, exercises)
+
+
+def load(session: SessionBase, outcome: CheckerOutcome, today: date) -> SelfCare:
+    answers = startback_answers(session)
+    return SelfCare(
+        outcome=outcome,
+        today=today,
+        diary=load_diary(session, today),
+        days_since_start=days_since_start(session, outcome, today),
+        startback_answers=answers,
+        startback=startback.score_or_none(answers),
+    )

@@ -4,7 +4,7 @@ Each view parses, calls the pure modules, stores and renders. Pages with a form 
 or, for htmx, the ``main`` partial of the same template.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import wraps
 from zoneinfo import ZoneInfo
@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -24,68 +23,43 @@ from backspasm.htmx import HtmxHttpRequest, render_page
 from backspasm.pagecache import public_page
 from selfcare import chart, state
 from selfcare.calendar import build_calendar, filename
-from selfcare.diary import Diary, Entry, record
+from selfcare.diary import KEPT_DAYS, Entry, record
 from selfcare.forms import DiaryForm, PlanOptionsForm, StartBackForm
 from selfcare.models import Exercise
-from selfcare.plans import EASED_PAIN_SCORE, Plan, PlanInputs, build_plan
-from selfcare.presenters import group_cautions, present_plan
+from selfcare.plans import EASED_PAIN_SCORE, ExerciseSpec
+from selfcare.presenters import group_cautions, pain_source, present_plan
 from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
-from triage.outcome import CheckerOutcome, stored_outcome
+from triage.outcome import stored_outcome
 
 
 def _today() -> date:
     return timezone.localdate()
 
 
-PersonalView = Callable[[HtmxHttpRequest, CheckerOutcome], HttpResponseBase]
+PersonalView = Callable[[HtmxHttpRequest, state.SelfCare], HttpResponseBase]
 
 
 def self_care_only(view: PersonalView) -> Callable[[HtmxHttpRequest], HttpResponseBase]:
     """Open the page only after a check that offers the plan (self-care, or a GP result for the
-    days before the appointment), and hand the view its outcome.
+    days before the appointment), and hand the view the person's self-care, read from their
+    session once.
 
-    Anyone else goes to the checker's start, or back to the advice their own result gave.
+    Anyone else (a bookmark after the answers were forgotten, another device, another result)
+    gets a page that says why there is no plan and where to go instead.
     """
 
     @wraps(view)
     def gated(request: HtmxHttpRequest) -> HttpResponseBase:
         outcome = stored_outcome(request)
         if outcome is not None and outcome.offers_self_care_plan:
-            return view(request, outcome)
-        target = reverse("triage:start" if outcome is None else "triage:result")
-        # htmx would swap the other page into this one's region: have it load the page instead.
-        return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
+            return view(request, state.load(request.session, outcome, _today()))
+        if request.htmx:
+            # htmx would swap the explanation into this page's region: have it load the page.
+            return HttpResponseClientRedirect(request.path)
+        context = {"has_result": outcome is not None, "kept_days": KEPT_DAYS}
+        return render(request, "selfcare/no_plan.html", context)
 
     return gated
-
-
-def _plan(
-    request: HttpRequest,
-    outcome: CheckerOutcome,
-    diary: Diary,
-    today: date,
-    exercises: tuple[Exercise, ...],
-) -> Plan:
-    latest = diary.latest
-    if latest is not None:
-        pain = latest.pain
-    elif outcome.pain_score is not None:
-        pain = outcome.pain_score
-    else:
-        # Without any score, assume the pain has not eased: no exercises yet.
-        pain = EASED_PAIN_SCORE + 1
-    startback = state.startback_result(request.session)
-    inputs = PlanInputs(
-        today=today,
-        days_since_start=state.days_since_start(request.session, outcome, today),
-        pain_today=pain,
-        pregnant=outcome.pregnant,
-        age=outcome.age,
-        findings=outcome.findings,
-        risk=startback.risk if startback else None,
-        days_eased=diary.days_eased(today),
-    )
-    return build_plan(inputs, [exercise.as_spec() for exercise in exercises])
 
 
 def _exercises() -> tuple[Exercise, ...]:
@@ -93,13 +67,8 @@ def _exercises() -> tuple[Exercise, ...]:
     return cached_content("exercises", lambda: tuple(Exercise.objects.published()))
 
 
-def _pain_source(diary: Diary, today: date) -> str:
-    latest = diary.latest
-    if latest is None:
-        return "your symptom check"
-    if latest.day == today:
-        return "today"
-    return f"{latest.day:%A} {latest.day.day} {latest.day:%B}"
+def _specs(exercises: Sequence[Exercise]) -> list[ExerciseSpec]:
+    return [exercise.as_spec() for exercise in exercises]
 
 
 @require_GET
@@ -125,41 +94,42 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 @self_care_only
-def plan(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpResponseBase:
-    today = _today()
-    diary = state.load_diary(request.session, today)
+def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
     if request.method == "POST":
         form = PlanOptionsForm(request.POST)
         if form.is_valid():
+            today = person.today
             state.save_days_since_start(
-                request.session, outcome, today, form.cleaned_data["days_since_start"]
+                request.session, person.outcome, today, form.cleaned_data["days_since_start"]
             )
-            earlier = diary.entry_for(today)
+            earlier = person.today_entry
             entry = Entry(
                 today, form.cleaned_data["pain_today"], bool(earlier and earlier.new_symptoms)
             )
-            state.save_diary(request.session, record(diary, entry))
+            state.save_diary(request.session, record(person.diary, entry))
             return redirect("selfcare:plan")
     else:
         form = PlanOptionsForm(
             initial={
-                "days_since_start": state.days_since_start(request.session, outcome, today),
-                "pain_today": diary.latest.pain if diary.latest else outcome.pain_score,
+                "days_since_start": person.days_since_start,
+                "pain_today": person.diary.latest.pain
+                if person.diary.latest
+                else person.outcome.pain_score,
             }
         )
     exercises = _exercises()
-    built = _plan(request, outcome, diary, today, exercises)
+    built = person.plan(_specs(exercises))
     context = {
-        "view": present_plan(built, state.startback_result(request.session)),
+        "view": present_plan(built, person.startback),
         "plan": built,
         "form": form,
-        "diary": diary,
-        "pain_source": _pain_source(diary, today),
+        "diary": person.diary,
+        "pain_source": pain_source(person.diary, person.today),
         "exercises": exercises,
         "pregnancy_cautions": group_cautions(
             [(e.name, e.pregnancy_caution) for e in exercises if e.pregnancy_caution]
         )
-        if outcome.pregnant
+        if person.outcome.pregnant
         else [],
         "copyright": COPYRIGHT,
     }
@@ -170,14 +140,14 @@ def plan(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpResponseBase:
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 @self_care_only
-def start_back(request: HtmxHttpRequest, _outcome: CheckerOutcome) -> HttpResponseBase:
+def start_back(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
     if request.method == "POST":
         form = StartBackForm(request.POST)
         if form.is_valid():
             state.save_startback(request.session, form.cleaned_data)
             return redirect("selfcare:plan")
     else:
-        form = StartBackForm(initial=state.startback_answers(request.session))
+        form = StartBackForm(initial=person.startback_answers)
     context = {
         "form": form,
         "items": ITEMS,
@@ -191,24 +161,26 @@ def start_back(request: HtmxHttpRequest, _outcome: CheckerOutcome) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 @self_care_only
-def pain_diary(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpResponseBase:
-    today = _today()
-    current = state.load_diary(request.session, today)
+def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
     if request.method == "POST":
         form = DiaryForm(request.POST)
         if form.is_valid():
-            state.remember_onset(request.session, outcome, today)
-            entry = Entry(today, form.cleaned_data["pain_today"], form.cleaned_data["new_symptoms"])
-            state.save_diary(request.session, record(current, entry))
+            state.remember_onset(request.session, person.outcome, person.today)
+            entry = Entry(
+                person.today, form.cleaned_data["pain_today"], form.cleaned_data["new_symptoms"]
+            )
+            state.save_diary(request.session, record(person.diary, entry))
             return redirect("selfcare:diary")
     else:
         form = DiaryForm()
     context = {
         "form": form,
-        "diary": current,
-        "chart": chart.draw(current.entries),
-        "today_entry": current.entry_for(today),
+        "diary": person.diary,
+        "worsening": person.worsening,
+        "chart": chart.draw(person.diary.entries),
+        "today_entry": person.today_entry,
         "eased_score": EASED_PAIN_SCORE,
+        "kept_days": KEPT_DAYS,
     }
     return render_page(request, "selfcare/diary.html", context)
 
@@ -216,11 +188,9 @@ def pain_diary(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpRespons
 @never_cache
 @require_GET
 @self_care_only
-def plan_calendar(request: HtmxHttpRequest, outcome: CheckerOutcome) -> HttpResponseBase:
-    today = _today()
-    diary = state.load_diary(request.session, today)
-    built = _plan(request, outcome, diary, today, _exercises())
+def plan_calendar(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
+    built = person.plan(_specs(_exercises()))
     body = build_calendar(built, ZoneInfo(settings.TIME_ZONE), datetime.now(tz=ZoneInfo("UTC")))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename(today)}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename(person.today)}"'
     return response

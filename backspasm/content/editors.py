@@ -13,13 +13,20 @@ EDITOR_ACTIONS: Final = ("add", "change", "view")
 
 def editor_permissions(using: str = DEFAULT_DB_ALIAS) -> list[Permission]:
     """Add, change and view on every model of the content apps, their history models included
-    (history is what lets an editor see and restore earlier revisions)."""
+    (history is what lets an editor see and restore earlier revisions), and view only on the apps
+    editors read but never change (visitors' feedback)."""
+    labels = [*settings.CONTENT_EDITOR_APP_LABELS, *settings.EDITOR_READ_ONLY_APP_LABELS]
     return [
         permission
         for permission in Permission.objects.db_manager(using)
-        .filter(content_type__app_label__in=settings.CONTENT_EDITOR_APP_LABELS)
+        .filter(content_type__app_label__in=labels)
         .select_related("content_type")
-        if permission.codename.split("_", 1)[0] in EDITOR_ACTIONS
+        if permission.codename.split("_", 1)[0]
+        in (
+            EDITOR_ACTIONS
+            if permission.content_type.app_label in settings.CONTENT_EDITOR_APP_LABELS
+            else ("view",)
+        )
     ]
 
 

@@ -160,8 +160,9 @@ def test_the_editors_group_can_add_change_and_view_content_and_nothing_else():
         ("content", "view_historicalarticle"),
         ("content", "change_historicalarticle"),
     } <= codenames
-    assert {app for app, _ in codenames} <= {"content", "selfcare"}
+    assert {app for app, _ in codenames} <= {"content", "selfcare", "feedback"}
     assert all(codename.split("_")[0] in {"add", "change", "view"} for _, codename in codenames)
+    assert {codename for app, codename in codenames if app == "feedback"} == {"view_pagefeedback"}
     assert not [codename for _, codename in codenames if codename.startswith("delete_")]
 
 

@@ -1,12 +1,26 @@
-"""The plan's calendar file, parsed back with the same iCalendar library."""
+"""The plan's calendar file, parsed back with the same iCalendar library and its recurrence rules
+expanded with dateutil (which icalendar itself uses)."""
 
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
+from dateutil.rrule import rrulestr
 
-from selfcare.calendar import build_calendar
-from selfcare.plans import HEAT_MINUTES, PLAN_LENGTH_DAYS, ExerciseSpec, PlanInputs, build_plan
+from selfcare.calendar import SUMMARIES, build_calendar
+from selfcare.plans import (
+    EXERCISE_MINUTES,
+    HEAT_MINUTES,
+    MAX_PAIN_SCORE,
+    PLAN_LENGTH_DAYS,
+    ExerciseSpec,
+    ItemKind,
+    Plan,
+    PlanInputs,
+    Worsening,
+    build_plan,
+)
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 26)
@@ -14,9 +28,16 @@ STAMP = datetime(2026, 11, 26, 9, tzinfo=UTC)
 EXERCISES = (ExerciseSpec("arm-raise", "Arm raise stretch", 10, 5, None, 3),)
 
 
-def parsed(days: int, pain: int) -> icalendar.Calendar:
-    plan = build_plan(PlanInputs(TODAY, days, pain), EXERCISES)
+def plan_for(days: int, pain: int, **inputs: object) -> Plan:
+    return build_plan(PlanInputs(TODAY, days, pain, **inputs), EXERCISES)  # type: ignore[arg-type]
+
+
+def parse(plan: Plan) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(build_calendar(plan, LONDON, STAMP))
+
+
+def parsed(days: int, pain: int) -> icalendar.Calendar:
+    return parse(plan_for(days, pain))
 
 
 def by_summary(calendar: icalendar.Calendar, summary: str) -> list[icalendar.Event]:
@@ -35,27 +56,83 @@ def end(event: icalendar.Event) -> datetime:
     return moment
 
 
-def test_heat_every_four_hours_while_awake_on_every_day_after_the_cold_days() -> None:
-    calendar = parsed(days=3, pain=6)
-    heat = by_summary(calendar, "Heat on your back")
-    assert len(heat) == 4 * PLAN_LENGTH_DAYS
+def occurrences(event: icalendar.Event) -> list[datetime]:
+    """Every start of a recurring event, as a calendar app would show it."""
+    [rule] = event.rrules
+    return list(rrulestr(rule.to_ical().decode(), dtstart=start(event)))
+
+
+def sessions_in_file(calendar: icalendar.Calendar) -> set[tuple[str, datetime]]:
+    return {
+        (str(event["SUMMARY"]), moment)
+        for event in calendar.events
+        for moment in occurrences(event)
+    }
+
+
+def sessions_in_plan(plan: Plan) -> set[tuple[str, datetime]]:
+    return {
+        (SUMMARIES[item.kind], datetime.combine(day.date, at, tzinfo=LONDON))
+        for day in plan.days
+        for item in day.items
+        if item.kind in SUMMARIES
+        for at in item.times
+    }
+
+
+def test_each_heat_session_of_the_day_is_one_event_repeated_daily() -> None:
+    heat = by_summary(parsed(days=3, pain=6), "Heat on your back")
+
+    assert len(heat) == 4
     assert {start(event).time() for event in heat} == {time(8), time(12), time(16), time(20)}
-    assert all(end(event) - start(event) == timedelta(minutes=HEAT_MINUTES) for event in heat)
+    for event in heat:
+        assert [rule["FREQ"] for rule in event.rrules] == [["DAILY"]]
+        assert len(occurrences(event)) == PLAN_LENGTH_DAYS
+        assert end(event) - start(event) == timedelta(minutes=HEAT_MINUTES)
 
 
 def test_no_exercise_sessions_until_the_pain_eases() -> None:
     assert by_summary(parsed(days=3, pain=6), "Back exercises") == []
 
 
-def test_exercise_sessions_three_times_a_day_once_the_pain_has_eased() -> None:
+def test_exercise_sessions_are_three_daily_events_that_say_when_the_amount_grows() -> None:
     exercise = by_summary(parsed(days=3, pain=3), "Back exercises")
-    assert len(exercise) == 3 * PLAN_LENGTH_DAYS
-    assert "Arm raise stretch: 5 times, hold for 5 seconds" in str(exercise[0]["DESCRIPTION"])
+
+    assert len(exercise) == 3
+    assert all(len(occurrences(event)) == PLAN_LENGTH_DAYS for event in exercise)
+    assert all(
+        end(event) - start(event) == timedelta(minutes=EXERCISE_MINUTES) for event in exercise
+    )
+    description = str(exercise[0]["DESCRIPTION"])
+    assert "Arm raise stretch: 5 times, hold for 5 seconds" in description
+    assert "From Sunday 29 November: Exercises: build up" in description
+    assert "From Thursday 3 December: Exercises: full amount" in description
 
 
 def test_first_days_have_no_heat_sessions_until_the_cold_days_are_over() -> None:
     heat = by_summary(parsed(days=0, pain=8), "Heat on your back")
-    assert min(start(event).date() for event in heat) == TODAY + timedelta(days=2)
+
+    assert {start(event).date() for event in heat} == {TODAY + timedelta(days=2)}
+    assert all(len(occurrences(event)) == PLAN_LENGTH_DAYS - 2 for event in heat)
+
+
+def test_the_recurring_events_expand_to_exactly_the_plans_sessions() -> None:
+    for days, pain, worsening in itertools.product(
+        range(8), range(MAX_PAIN_SCORE + 1), [None, *Worsening]
+    ):
+        plan = plan_for(days, pain, worsening=worsening, days_eased=1 if pain <= 4 else 0)
+        calendar = parse(plan)
+        sessions_of_the_day = {
+            (item.kind, at)
+            for day in plan.days
+            for item in day.items
+            if item.kind in SUMMARIES
+            for at in item.times
+        }
+
+        assert sessions_in_file(calendar) == sessions_in_plan(plan), (days, pain, worsening)
+        # One event for each session of the day: removing it removes every day of that session.
+        assert len(calendar.events) == len(sessions_of_the_day), (days, pain, worsening)
 
 
 def test_every_event_has_a_display_reminder_and_falls_within_waking_hours() -> None:
@@ -70,9 +147,24 @@ def test_every_event_has_a_display_reminder_and_falls_within_waking_hours() -> N
         assert end(event).astimezone(LONDON).time() <= time(22)
 
 
+def test_a_paused_plan_keeps_its_exercise_amount_on_every_day() -> None:
+    plan = plan_for(5, 3, days_eased=2, worsening=Worsening.PAIN_UP)
+    exercise = by_summary(parse(plan), "Back exercises")
+
+    assert len(exercise) == 3
+    assert "From " not in str(exercise[0]["DESCRIPTION"])
+    assert "Do not do more until you have checked your symptoms again" in str(
+        exercise[0]["DESCRIPTION"]
+    )
+
+
 def test_event_ids_are_unique_and_the_time_zone_is_included() -> None:
     calendar = parsed(days=4, pain=2)
     uids = [str(event["UID"]) for event in calendar.events]
     assert len(uids) == len(set(uids))
     assert [zone.tz_name for zone in calendar.timezones] == ["Europe/London"]
     assert calendar.get_missing_tzids() == set()
+
+
+def test_the_kinds_in_the_calendar_are_the_timed_sessions() -> None:
+    assert set(SUMMARIES) == {ItemKind.HEAT, ItemKind.EXERCISE}

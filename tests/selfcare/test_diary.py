@@ -1,11 +1,21 @@
 """The pain diary's rules: bounded, one score a day, and forgiving of whatever the cookie holds."""
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
 
 from selfcare.chart import MAX_DATE_LABELS, draw
-from selfcare.diary import MAX_ENTRIES, UNREADABLE_MESSAGE, Diary, Entry, load, record
+from selfcare.diary import (
+    KEPT_DAYS,
+    MAX_ENTRIES,
+    UNREADABLE_MESSAGE,
+    Diary,
+    Entry,
+    load,
+    record,
+)
+from selfcare.plans import MAX_PAIN_SCORE, Worsening
 
 TODAY = date(2026, 11, 26)
 
@@ -57,23 +67,63 @@ def test_recording_twice_on_one_day_keeps_the_newer_score() -> None:
     assert diary.entries == (Entry(TODAY, 5),)
 
 
-def test_the_diary_keeps_only_the_most_recent_days() -> None:
+def test_recording_drops_scores_older_than_the_days_the_diary_keeps() -> None:
     diary = Diary()
-    for day in range(MAX_ENTRIES + 10):
+    for day in reversed(range(KEPT_DAYS + 10)):
         diary = record(diary, Entry(TODAY - timedelta(days=day), day % 11))
-    assert len(diary.entries) == MAX_ENTRIES
+
+    assert len(diary.entries) == KEPT_DAYS
     assert diary.entries[-1].day == TODAY
-    assert diary.entries[0].day == TODAY - timedelta(days=MAX_ENTRIES - 1)
+    assert diary.entries[0].day == TODAY - timedelta(days=KEPT_DAYS - 1)
     assert load(diary.to_session(), TODAY) == diary
 
 
-def test_rising_pain_or_something_new_prompts_a_new_check() -> None:
-    steady = Diary((Entry(TODAY - timedelta(days=1), 5), Entry(TODAY, 5)))
-    rising = Diary((Entry(TODAY - timedelta(days=1), 4), Entry(TODAY, 6)))
-    new_sign = Diary((Entry(TODAY, 2, new_symptoms=True),))
-    assert not steady.check_again
-    assert rising.check_again and rising.pain_rising
-    assert new_sign.check_again and not new_sign.pain_rising
+@pytest.mark.parametrize("age", range(MAX_ENTRIES))
+def test_a_stored_score_is_read_only_while_it_is_younger_than_the_days_kept(age: int) -> None:
+    diary = load([[days_ago(age), 3, 0]], TODAY)
+
+    assert diary.problem == ""
+    assert len(diary.entries) == (1 if age < KEPT_DAYS else 0)
+
+
+def test_the_oldest_score_is_forgotten_the_days_kept_after_it_was_recorded() -> None:
+    diary = load([[days_ago(5), 3, 0], [days_ago(1), 4, 0]], TODAY)
+
+    assert diary.forgotten_on == TODAY + timedelta(days=KEPT_DAYS - 5)
+    assert load(diary.to_session(), diary.forgotten_on).entries == (
+        Entry(TODAY - timedelta(days=1), 4),
+    )
+    assert Diary().forgotten_on is None
+
+
+def expected_worsening(before: int | None, latest: int, new_symptoms: bool) -> Worsening | None:
+    """The rule as the plan and diary state it, written out separately from the code."""
+    if new_symptoms:
+        return Worsening.NEW_SYMPTOMS
+    if before is not None and latest >= before + 2:
+        return Worsening.PAIN_UP
+    return None
+
+
+def test_worsening_is_something_new_or_a_rise_of_two_for_every_pair_of_scores() -> None:
+    scores = range(MAX_PAIN_SCORE + 1)
+    for previous, latest, new_symptoms, checker in itertools.product(
+        scores, scores, [False, True], [None, *scores]
+    ):
+        two_days = Diary(
+            (Entry(TODAY - timedelta(days=1), previous), Entry(TODAY, latest, new_symptoms))
+        )
+        first_day = Diary((Entry(TODAY, latest, new_symptoms),))
+
+        # The score before the latest wins over the checker's; with none, the checker's counts.
+        assert two_days.worsening(checker) == expected_worsening(previous, latest, new_symptoms)
+        assert first_day.worsening(checker) == expected_worsening(checker, latest, new_symptoms)
+    assert Diary().worsening(0) is None
+
+
+def test_something_new_on_an_earlier_day_no_longer_counts_after_a_later_score() -> None:
+    diary = Diary((Entry(TODAY - timedelta(days=1), 3, True), Entry(TODAY, 3)))
+    assert diary.worsening(3) is None
 
 
 def test_days_eased_counts_back_over_the_latest_run_of_low_scores() -> None:

@@ -61,7 +61,35 @@ def test_rising_pain_prompts_to_check_symptoms_again(self_care_client: Client) -
     soup = soup_of(self_care_client.get("/self-care/diary/"))
     prompt = soup.select_one("#check-again-heading")
     assert prompt is not None and prompt.get_text(strip=True) == "Your pain has gone up"
-    assert one(soup, "#check-again-heading ~ p a")["href"] == "/check/"
+    assert one(soup, "#check-again-heading ~ a")["href"] == "/check/"
+    assert one(soup, "#check-again-heading ~ a").get_text(strip=True) == "Check your symptoms again"
+
+
+def test_a_rise_of_one_gives_no_prompt(self_care_client: Client) -> None:
+    yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()
+    put_in_session(self_care_client, "selfcare_diary", [[yesterday, 3, 0]])
+    self_care_client.post("/self-care/diary/", {"pain_today": "4", "new_symptoms": "no"})
+    assert (
+        soup_of(self_care_client.get("/self-care/diary/")).select_one("#check-again-heading")
+        is None
+    )
+
+
+def test_the_diary_says_when_its_oldest_score_will_be_forgotten(self_care_client: Client) -> None:
+    today = timezone.localdate()
+    put_in_session(
+        self_care_client,
+        "selfcare_diary",
+        [[(today - timedelta(days=age)).isoformat(), 5, 0] for age in (20, 3, 1)],
+    )
+    soup = soup_of(self_care_client.get("/self-care/diary/"))
+    oldest, forgotten = today - timedelta(days=3), today + timedelta(days=11)
+
+    assert (
+        f"We keep each score for 14 days: your oldest score, from {oldest:%A} {oldest.day} "
+        f"{oldest:%B}, will be forgotten on {forgotten:%A} {forgotten.day} {forgotten:%B}."
+    ) in soup.get_text(" ", strip=True)
+    assert len(soup.select("main table tbody tr")) == 2
 
 
 def test_something_new_prompts_to_check_symptoms_again(self_care_client: Client) -> None:
@@ -125,7 +153,8 @@ def test_a_cookie_with_a_forged_signature_is_a_new_visitor_not_an_error(
 ) -> None:
     self_care_client.cookies[settings.SESSION_COOKIE_NAME] = "forged:signature:value"
     response = self_care_client.get("/self-care/diary/")
-    assert response.status_code == 302 and response["Location"] == "/check/"
+    assert response.status_code == 200
+    assert "We cannot find your plan" in text_of(response)
 
 
 def test_the_diarys_latest_score_drives_the_plan(self_care_client: Client) -> None:

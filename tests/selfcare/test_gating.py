@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from tests.selfcare.conftest import as_htmx, finished
+from tests.selfcare.html import one, soup_of
 
 PERSONAL_PAGES = (
     "/self-care/plan/",
@@ -20,37 +21,45 @@ NOT_SELF_CARE = {
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PERSONAL_PAGES)
-def test_without_a_finished_check_the_person_is_sent_to_the_checker(path: str) -> None:
+def test_without_a_finished_check_the_page_says_why_and_links_to_the_checker(path: str) -> None:
     response = Client().get(path)
-    assert response.status_code == 302
-    assert response["Location"] == "/check/"
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    soup = soup_of(response)
+    assert one(soup, "h1").get_text(strip=True) == "We cannot find your plan"
+    assert "you have not used the site for 14 days" in soup.get_text(" ", strip=True)
+    assert one(soup, "main a.govuk-button--start")["href"] == "/check/"
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PERSONAL_PAGES)
 @pytest.mark.parametrize("disposition", sorted(NOT_SELF_CARE))
-def test_any_other_result_is_sent_back_to_its_own_advice(path: str, disposition: str) -> None:
+def test_any_other_result_says_there_is_no_plan_and_links_to_that_result(
+    path: str, disposition: str
+) -> None:
     client = finished(Client(), **NOT_SELF_CARE[disposition])
-    result = client.get("/check/result/")
-    assert result.status_code == 200
-    response = client.get(path)
-    assert response.status_code == 302
-    assert response["Location"] == "/check/result/"
+    assert client.get("/check/result/").status_code == 200
+
+    soup = soup_of(client.get(path))
+
+    assert one(soup, "h1").get_text(strip=True) == "Your result did not include a self-care plan"
+    assert one(soup, "main a.govuk-button")["href"] == "/check/result/"
 
 
 @pytest.mark.django_db
 def test_a_post_without_a_self_care_result_stores_nothing() -> None:
     client = finished(Client(), fever=True)
     response = client.post("/self-care/diary/", {"pain_today": "3", "new_symptoms": "no"})
-    assert response.status_code == 302
+    assert response.status_code == 200
     assert "selfcare_diary" not in client.session
 
 
 @pytest.mark.django_db
-def test_htmx_is_told_to_load_the_checker_as_a_whole_page() -> None:
-    response = as_htmx(Client()).get("/self-care/plan/")
+def test_htmx_is_told_to_load_the_explanation_as_a_whole_page() -> None:
+    response = as_htmx(Client()).post("/self-care/plan/", {"pain_today": "3"})
     assert response.status_code == 200
-    assert response["HX-Redirect"] == "/check/"
+    assert response["HX-Redirect"] == "/self-care/plan/"
 
 
 @pytest.mark.parametrize("path", PERSONAL_PAGES)

@@ -155,3 +155,32 @@ def test_an_editors_change_to_an_exercise_shows_on_the_next_plan(
     text = text_of(self_care_client.get("/self-care/plan/"))
     assert "Reach for the ceiling" in text
     assert "Arm raise" not in text
+
+
+@pytest.mark.parametrize(
+    ("diary", "heading"),
+    [
+        (
+            {"pain_today": "8", "new_symptoms": "no"},
+            "Your pain has gone up: check your symptoms again",
+        ),
+        (
+            {"pain_today": "5", "new_symptoms": "yes"},
+            "You told us about something new: check your symptoms again",
+        ),
+    ],
+    ids=["pain-up-by-two", "something-new"],
+)
+def test_a_worsening_diary_entry_changes_the_plans_first_screen(
+    self_care_client: Client, diary: dict[str, str], heading: str
+) -> None:
+    self_care_client.post("/self-care/diary/", diary)
+
+    soup = soup_of(self_care_client.get("/self-care/plan/"))
+
+    assert one(soup, "h1").get_text(strip=True) == heading
+    check_again = one(soup, "h1 + .app-callout a.govuk-button")
+    assert check_again["href"] == "/check/"
+    assert check_again.get_text(strip=True) == "Check your symptoms again"
+    assert "On hold until your pain stops going up" in soup.get_text(" ", strip=True)
+    assert "The spasm is settling" not in soup.get_text(" ", strip=True)

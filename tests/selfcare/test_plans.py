@@ -1,5 +1,6 @@
 """Building the day-by-day plan: phases, risk groups, pregnancy and when to see a GP."""
 
+import itertools
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -7,13 +8,17 @@ import pytest
 
 from selfcare.plans import (
     EASED_PAIN_SCORE,
+    FIRST_DAYS,
+    MAX_PAIN_SCORE,
     PLAN_LENGTH_DAYS,
+    ExerciseDose,
     ExerciseSpec,
     ItemKind,
     Phase,
     Plan,
     PlanDay,
     PlanInputs,
+    Worsening,
     build_plan,
 )
 from selfcare.startback import Risk
@@ -203,3 +208,53 @@ def test_ranges_group_identical_days_and_cover_every_day() -> None:
 def test_out_of_range_inputs_are_refused(days: int, pain: int) -> None:
     with pytest.raises(ValueError):
         PlanInputs(TODAY, days, pain)
+
+
+def exercise_amounts(plan: Plan) -> list[tuple[ExerciseDose, ...]]:
+    return [
+        item.exercises for day in plan.days for item in day.items if item.kind is ItemKind.EXERCISE
+    ]
+
+
+PAUSE_CASES = list(
+    itertools.product(
+        [*range(25), 41, 42],  # every day of the first weeks and the GP check days after
+        range(MAX_PAIN_SCORE + 1),
+        range(0, 9),  # days the pain had already eased
+        list(Worsening),
+    )
+)
+
+
+def test_a_worsening_diary_puts_the_check_first_and_pauses_the_exercises() -> None:
+    """Every combination of day, pain and days eased, for both kinds of worsening."""
+    for days, pain, days_eased, worsening in PAUSE_CASES:
+        case = (days, pain, days_eased, worsening)
+        paused = plan_for(days, pain, days_eased=days_eased, worsening=worsening)
+        usual = plan_for(days, pain, days_eased=days_eased)
+        amounts = exercise_amounts(paused)
+        already_exercising = pain <= EASED_PAIN_SCORE and days_eased > 0 and days >= FIRST_DAYS
+
+        assert paused.phase is Phase.CHECK_AGAIN, case
+        # The amount never grows; someone already exercising keeps today's usual amount.
+        assert len(set(amounts)) <= 1, case
+        if already_exercising:
+            assert amounts == [exercise_amounts(usual)[0]] * PLAN_LENGTH_DAYS, case
+        else:
+            assert amounts == [], case
+            assert paused.exercise_start is None, case
+        # Nothing else about the plan changes: a GP appointment is still due when it was.
+        assert paused.see_gp_reason == usual.see_gp_reason, case
+        assert paused.gp_checks == usual.gp_checks, case
+        held = [
+            item
+            for day in paused.days
+            for item in day.items
+            if item.kind in {ItemKind.EXERCISE_PAUSED, ItemKind.EXERCISE_WHEN_EASED}
+        ]
+        assert all(item.kind is ItemKind.EXERCISE_PAUSED for item in held), case
+
+
+def test_without_a_worsening_the_plan_is_never_in_the_check_again_phase() -> None:
+    for days, pain, days_eased in itertools.product(range(25), range(11), range(9)):
+        assert plan_for(days, pain, days_eased=days_eased).phase is not Phase.CHECK_AGAIN

@@ -1,0 +1,166 @@
+"""'Is this page useful?': on every public page, stored without anything about the person, and
+limited so a script cannot fill the table."""
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from feedback import ratelimit
+from feedback.models import PageFeedback
+from tests.selfcare.conftest import finished
+from tests.selfcare.html import one, soup_of, text_of
+
+pytestmark = pytest.mark.django_db
+
+ORIGIN = "http://testserver"
+PUBLIC_PAGES = (
+    "/",
+    "/guidance/",
+    "/self-care/",
+    "/self-care/exercises/",
+    "/about/",
+    "/privacy/",
+    "/accessibility/",
+)
+PERSONAL_PAGES = ("/check/", "/self-care/plan/", "/self-care/diary/", "/check/result/")
+
+
+def send(client: Client, origin: str | None = ORIGIN, **data: str) -> Any:
+    headers = {"Origin": origin} if origin else {}
+    return client.post("/feedback/", {"page": "/guidance/", **data}, headers=headers)
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_every_public_page_asks_if_it_was_useful_without_a_csrf_token(path: str) -> None:
+    soup = soup_of(Client().get(path))
+
+    form = one(soup, "#feedback form")
+    assert form["action"] == "/feedback/" and form["method"] == "post"
+    assert one(form, "input[name=page]")["value"] == path
+    assert [button["value"] for button in form.select("button[name=useful]")] == [
+        "yes",
+        "no",
+        "no",
+    ]
+    assert form.select("input[name=csrfmiddlewaretoken]") == []
+    assert "Do not include personal information" in one(form, ".govuk-hint").get_text()
+
+
+def test_personal_pages_and_the_checker_do_not_ask() -> None:
+    client = finished(Client())
+    for path in PERSONAL_PAGES:
+        assert soup_of(client.get(path)).select("#feedback") == [], path
+
+
+def test_an_answer_is_stored_with_the_page_the_answer_and_the_date_only() -> None:
+    response = send(
+        Client(REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Browser 1.0"),
+        useful="no",
+        comment="The heat advice was hard to find",
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/guidance/?feedback=thanks#feedback"
+    stored = PageFeedback.objects.get()
+    assert (stored.page, stored.useful, stored.comment) == (
+        "/guidance/",
+        False,
+        "The heat advice was hard to find",
+    )
+    assert {field.name for field in PageFeedback._meta.get_fields()} == {
+        "id",
+        "page",
+        "useful",
+        "comment",
+        "given_on",
+    }
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM feedback_pagefeedback")
+        row = " ".join(str(value) for value in cursor.fetchone())
+    assert "203.0.113.9" not in row and "Browser" not in row
+    assert "Set-Cookie" not in response.headers
+
+
+def test_without_javascript_the_page_comes_back_with_a_thank_you() -> None:
+    client = Client()
+    response = send(client, useful="yes")
+
+    thanked = client.get(response["Location"])
+
+    assert one(soup_of(thanked), "#feedback h2").get_text(strip=True) == (
+        "Thank you for your feedback"
+    )
+    assert soup_of(thanked).select("#feedback form") == []
+
+
+def test_with_htmx_only_the_thank_you_comes_back_and_takes_focus() -> None:
+    response = send(Client(headers={"HX-Request": "true"}), useful="yes")
+
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.select("html, header, footer") == []
+    assert one(soup, "h2[data-focus-on-swap]").get_text(strip=True) == (
+        "Thank you for your feedback"
+    )
+    assert PageFeedback.objects.get().useful is True
+
+
+@pytest.mark.parametrize("origin", [None, "https://elsewhere.example", "null"])
+def test_a_post_from_anywhere_else_is_refused_and_stores_nothing(origin: str | None) -> None:
+    response = send(Client(), origin=origin, useful="yes")
+
+    assert response.status_code == 403
+    assert PageFeedback.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "page", ["/self-care/plan/", "/check/result/", "/admin/", "/no-such-page/", "//evil.example/"]
+)
+def test_feedback_is_taken_for_public_pages_only(page: str) -> None:
+    response = send(Client(), useful="yes", page=page)
+
+    assert response.status_code == 200
+    assert PageFeedback.objects.count() == 0
+
+
+def test_a_comment_that_is_too_long_gets_an_error_and_is_kept() -> None:
+    comment = "x" * 1201
+    soup = soup_of(send(Client(), useful="no", comment=comment))
+
+    assert "1200 characters or fewer" in one(soup, ".govuk-error-summary").get_text()
+    assert one(soup, "textarea[name=comment]").get_text() == comment
+    assert one(soup, "title").get_text().startswith("Error: ")
+    assert PageFeedback.objects.count() == 0
+
+
+def test_past_the_limit_an_address_is_refused_and_nothing_more_is_stored() -> None:
+    client = Client(REMOTE_ADDR="198.51.100.7")
+    for _ in range(ratelimit.PER_ADDRESS):
+        assert send(client, useful="yes").status_code == 302
+
+    refused = send(client, useful="yes")
+
+    assert refused.status_code == 429
+    assert "We could not save your feedback" in refused.content.decode()
+    assert PageFeedback.objects.count() == ratelimit.PER_ADDRESS
+    assert send(Client(REMOTE_ADDR="198.51.100.8"), useful="yes").status_code == 302
+
+
+def test_many_addresses_together_are_limited_too() -> None:
+    now = 1_800_000_000.0
+    allowed = [ratelimit.allow(f"192.0.2.{n % 250}-{n}", now) for n in range(ratelimit.EVERYONE)]
+
+    assert all(allowed)
+    assert not ratelimit.allow("an address never seen", now)
+    assert ratelimit.allow("an address never seen", now + ratelimit.WINDOW_SECONDS)
+
+
+def test_a_visitor_with_a_result_still_sees_the_same_form() -> None:
+    client = finished(Client())
+    soup = soup_of(client.get("/guidance/"))
+    assert one(soup, "#feedback input[name=page]")["value"] == "/guidance/"
+    assert (
+        text_of(client.get("/guidance/?feedback=thanks")).count("Thank you for your feedback") == 1
+    )
