@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import snowballstemmer
@@ -159,6 +159,8 @@ SUGGESTION_CUTOFF: Final = 0.8
 TITLE_WEIGHT: Final = 5.0
 SNIPPET_WORDS: Final = 30
 SNIPPET_LEAD: Final = 6
+# The snippet starts where the most different searched words appear within this many words.
+SNIPPET_SPAN: Final = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +235,8 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
+# The site uses about a thousand words: every page and snippet stems the same ones again.
+@lru_cache(maxsize=16_384)
 def stem(word: str) -> str:
     return str(_stemmer().stemWord(word.lower()))
 
@@ -284,13 +288,14 @@ def snippet(text: str, wanted: Sequence[str]) -> tuple[SnippetPart, ...]:
     words = list(WORD.finditer(text))
     if not words:
         return ()
-    hits = [index for index, match in enumerate(words) if stem(match.group()) in wanted]
+    stems = {index: stem(match.group()) for index, match in enumerate(words)}
+    hits = [index for index, found in stems.items() if found in wanted]
     start = 0
     if hits:
         best = max(
             hits,
             key=lambda first: (
-                len({stem(words[index].group()) for index in hits if 0 <= index - first < 20}),
+                len({stems[index] for index in hits if 0 <= index - first < SNIPPET_SPAN}),
                 -first,
             ),
         )
