@@ -128,6 +128,8 @@ class SearchEntry(models.Model):
     text = models.TextField()
 
     class Meta:
+        # Nobody edits these rows, so no one is given permissions on them.
+        default_permissions = ()
         constraints = [
             models.UniqueConstraint(fields=["digest", "url"], name="content_searchentry_once")
         ]
@@ -145,6 +147,7 @@ class SearchWord(models.Model):
     word = models.CharField(max_length=100)
 
     class Meta:
+        default_permissions = ()
         constraints = [
             models.UniqueConstraint(fields=["digest", "word"], name="content_searchword_once")
         ]

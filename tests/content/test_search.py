@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
@@ -269,3 +270,9 @@ def test_an_invalid_utf8_query_still_gets_a_page(client: Client):
 
 def test_a_search_matches_what_a_person_would_type_with_odd_spacing(client: Client):
     assert "/guidance/medicines/" in results(client, "  muscle\t\trelaxants  ")
+
+
+def test_nobody_is_given_permissions_on_the_tables_search_fills():
+    assert not Permission.objects.filter(
+        content_type__app_label="content", content_type__model__in=["searchentry", "searchword"]
+    ).exists()

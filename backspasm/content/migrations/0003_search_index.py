@@ -30,6 +30,7 @@ class Migration(migrations.Migration):
                 ("text", models.TextField()),
             ],
             options={
+                "default_permissions": (),
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("digest", "url"), name="content_searchentry_once"
@@ -50,6 +51,7 @@ class Migration(migrations.Migration):
                 ("word", models.CharField(max_length=100)),
             ],
             options={
+                "default_permissions": (),
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("digest", "word"), name="content_searchword_once"
