@@ -13,16 +13,18 @@ function keepable(response) {
   return response.ok && response.type === "basic" && !/\b(private|no-store)\b/.test(control);
 }
 
-// The public copy of a page: what anyone without a cookie gets.
+// The public copy of a page or file: what anyone without a cookie gets. Pages are checked with
+// the site (a 304 when unchanged), so a new release never keeps a page from the one before;
+// static files have their content's hash in their name and may come from the browser's cache.
 function storePublicCopy(cache, url) {
-  return fetch(new Request(url, { credentials: "omit", cache: "no-cache" })).then(
-    function (response) {
-      if (!keepable(response)) {
-        throw new Error("Not a public page, so not kept: " + url);
-      }
-      return cache.put(url, response);
-    },
-  );
+  var isPage = config.pages.indexOf(url) !== -1;
+  var request = new Request(url, { credentials: "omit", cache: isPage ? "no-cache" : "default" });
+  return fetch(request).then(function (response) {
+    if (!keepable(response)) {
+      throw new Error("Not a public page, so not kept: " + url);
+    }
+    return cache.put(url, response);
+  });
 }
 
 self.addEventListener("install", function (event) {
