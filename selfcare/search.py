@@ -11,16 +11,11 @@ from selfcare.models import Exercise
 def public_pages() -> Iterator[Document]:
     exercises = tuple(Exercise.objects.published())
     yield rendered_page(
-        reverse("selfcare:hub"),
-        "Looking after a back spasm at home",
-        "Self-care",
-        "selfcare/hub.html",
-        {"exercises": exercises},
+        reverse("selfcare:hub"), "Self-care", "selfcare/hub.html", {"exercises": exercises}
     )
     for exercise in exercises:
         yield rendered_page(
             exercise.get_absolute_url(),
-            exercise.name,
             "Self-care: exercises",
             "selfcare/exercise_detail.html",
             {"exercise": exercise},

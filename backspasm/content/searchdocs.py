@@ -15,6 +15,7 @@ from typing import Any, Final
 from django.conf import settings
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.module_loading import import_string
 
 from backspasm.content.models import Article, Section
@@ -46,6 +47,8 @@ class _MainText(HTMLParser):
         # Open elements inside a skipped one, the skipped one included.
         self.skip_depth = 0
         self.pieces: list[str] = []
+        self.in_heading = False
+        self.heading: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_ELEMENTS:
@@ -59,6 +62,7 @@ class _MainText(HTMLParser):
             self.inside_main = True
         elif tag in BLOCK_ELEMENTS:
             self.pieces.append("\n")
+            self.in_heading = tag == "h1" and self.inside_main and not self.heading
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID_ELEMENTS:
@@ -69,18 +73,26 @@ class _MainText(HTMLParser):
             self.inside_main = False
         elif tag in BLOCK_ELEMENTS:
             self.pieces.append("\n")
+            if tag == "h1":
+                self.in_heading = False
 
     def handle_data(self, data: str) -> None:
         if self.inside_main and not self.skip_depth:
             self.pieces.append(data)
+            if self.in_heading:
+                self.heading.append(data)
 
 
-def plain_text(html: str, *, main_only: bool = False) -> str:
-    """The words of ``html`` as a reader meets them: one line per block, single spaces, and no
-    private-use or control characters (search marks its snippets with private-use characters)."""
+def _read(html: str, *, main_only: bool) -> _MainText:
     parser = _MainText(whole=not main_only)
     parser.feed(html)
     parser.close()
+    return parser
+
+
+def _clean(text: str) -> str:
+    """One line per block, single spaces, and no private-use or control characters (search marks
+    its snippets with private-use characters)."""
     lines = (
         " ".join(
             "".join(
@@ -88,20 +100,31 @@ def plain_text(html: str, *, main_only: bool = False) -> str:
                 for char in line
             ).split()
         )
-        for line in "".join(parser.pieces).splitlines()
+        for line in text.splitlines()
     )
     return "\n".join(line for line in lines if line)
 
 
+def plain_text(html: str) -> str:
+    """The words of ``html`` as a reader meets them."""
+    return _clean("".join(_read(html, main_only=False).pieces))
+
+
 def rendered_page(
-    url: str, title: str, kind: str, template: str, context: dict[str, Any] | None = None
+    url: str, kind: str, template: str, context: dict[str, Any] | None = None
 ) -> Document:
-    """A page made from a template, read as an anonymous visitor would see it at ``url``."""
+    """A page made from a template, read as an anonymous visitor would see it at ``url``: the
+    text of its ``<main>``, titled by its main heading."""
     request = HttpRequest()
     request.path = request.path_info = url
     request.method = "GET"
-    html = render_to_string(template, context or {}, request=request)
-    return Document(url=url, title=title, kind=kind, text=plain_text(html, main_only=True))
+    page = _read(render_to_string(template, context or {}, request=request), main_only=True)
+    return Document(
+        url=url,
+        title=" ".join("".join(page.heading).split()),
+        kind=kind,
+        text=_clean("".join(page.pieces)),
+    )
 
 
 def guidance_articles() -> Iterator[Document]:
@@ -116,11 +139,9 @@ def guidance_articles() -> Iterator[Document]:
 
 
 def site_pages() -> Iterator[Document]:
-    yield rendered_page("/about/", "About this site and disclaimer", "About", "pages/about.html")
-    yield rendered_page("/privacy/", "Privacy notice", "About", "pages/privacy.html")
-    yield rendered_page(
-        "/accessibility/", "Accessibility statement", "About", "pages/accessibility.html"
-    )
+    yield rendered_page(reverse("about"), "About", "pages/about.html")
+    yield rendered_page(reverse("privacy"), "About", "pages/privacy.html")
+    yield rendered_page(reverse("accessibility"), "About", "pages/accessibility.html")
 
 
 def public_documents() -> tuple[Document, ...]:
