@@ -277,6 +277,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    # The service worker that keeps the emergency pages for offline use (backspasm/offline.py).
+    "worker-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -291,6 +293,13 @@ EMERGENCY_NUMBER = env_phone("BACKSPASM_EMERGENCY_NUMBER", "999")
 URGENT_NUMBER = env_phone("BACKSPASM_URGENT_NUMBER", "111")
 CRISIS_LINE_NUMBER = env_phone("BACKSPASM_CRISIS_LINE_NUMBER", "116 123")
 CRISIS_LINE_NAME = os.environ.get("BACKSPASM_CRISIS_LINE_NAME", "Samaritans")
+
+# Where site search finds the public pages, in the order results tie-break; each app lists its own.
+SEARCH_SOURCES = [
+    "backspasm.content.searchdocs.guidance_articles",
+    "selfcare.search.public_pages",
+    "backspasm.content.searchdocs.site_pages",
+]
 
 # Apps whose models the "Content editors" group may add, change and view (nothing else).
 CONTENT_EDITOR_APP_LABELS = ["content", "selfcare"]

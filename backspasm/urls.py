@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from backspasm import views
+from backspasm import offline, views
 from backspasm.pagecache import public_page
 
 urlpatterns = [
@@ -23,6 +23,8 @@ urlpatterns = [
         public_page(TemplateView.as_view(template_name="pages/accessibility.html")),
         name="accessibility",
     ),
+    path("offline/", offline.offline, name="offline"),
+    path("service-worker.js", offline.service_worker, name="service_worker"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

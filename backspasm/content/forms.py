@@ -7,7 +7,7 @@ from backspasm.content.search import MAX_QUERY_LENGTH, normalise_query
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search the guidance",
+        label="Search this site",
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={

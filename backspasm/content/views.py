@@ -6,6 +6,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_GET, require_safe
 
@@ -13,7 +14,7 @@ from backspasm.content import cache as pages
 from backspasm.content.forms import SearchForm
 from backspasm.content.models import Article
 from backspasm.content.pages import build_article_page, draft_section
-from backspasm.content.search import search_articles
+from backspasm.content.search import search as search_site
 from backspasm.pagecache import public_page
 
 
@@ -54,17 +55,30 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@public_page
-@condition(etag_func=_page_etag)
 def search(request: HttpRequest) -> HttpResponse:
+    if not request.GET:
+        return _search_form(request)
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    results = search_articles(query) if query else []
-    return render(
+    response = render(
         request,
         "content/search.html",
-        {"form": form, "query": query, "results": results, "searched": "q" in request.GET},
+        {
+            "form": form,
+            "query": query,
+            "results": search_site(query) if query else None,
+            "searched": "q" in request.GET,
+        },
     )
+    # What someone searched for can say what they fear: no shared cache or browser keeps it.
+    add_never_cache_headers(response)
+    return response
+
+
+@public_page
+@condition(etag_func=_page_etag)
+def _search_form(request: HttpRequest) -> HttpResponse:
+    return render(request, "content/search.html", {"form": SearchForm()})
 
 
 @require_GET

@@ -27,3 +27,13 @@ function revealPrintButtons() {
 }
 document.addEventListener("DOMContentLoaded", revealPrintButtons);
 document.addEventListener("htmx:afterSettle", revealPrintButtons);
+
+// After one visit the emergency pages stay available when the signal drops. The worker is served
+// from the site's root so that it looks after every page; see static/js/service-worker.js.
+if ("serviceWorker" in navigator) {
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/service-worker.js").catch(function () {
+      // Private browsing and some settings refuse workers: the site works as before.
+    });
+  });
+}

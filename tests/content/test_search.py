@@ -1,9 +1,23 @@
-"""Site search: hits, no hits, empty and junk queries, on SQLite and PostgreSQL alike."""
+"""Site search: hits, no hits, empty and junk queries, on SQLite and PostgreSQL alike.
+
+Every test here runs on whichever engine DATABASE_URL names; .ci/run runs them on both.
+"""
+
+import logging
+import pickle
+from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 
+from backspasm.content.cache import content_version
+from backspasm.content.models import Article, SearchEntry, Section, Status
+from backspasm.content.search import published_index, search
 from tests.content.html import attr, one
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +35,161 @@ def test_a_search_finds_the_article_that_mentions_the_words(client: Client):
 
 def test_search_ignores_case(client: Client):
     assert results(client, "DIAZEPAM") == results(client, "diazepam") != []
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("knee rolls", "/self-care/exercises/knee-rolls/"),
+        ("pelvic tilt", "/self-care/exercises/pelvic-tilt/"),
+        ("bottom to heels", "/self-care/exercises/bottom-to-heels/"),
+        ("frozen peas", "/self-care/"),
+        ("diary", "/privacy/"),
+        ("accessibility statement", "/accessibility/"),
+    ],
+)
+def test_search_finds_exercises_the_self_care_hub_and_site_pages(
+    client: Client, query: str, page: str
+):
+    assert page in results(client, query)[:2]
+
+
+@pytest.mark.parametrize("query", ["stretching", "stretches", "stretched", "STRETCH"])
+def test_search_matches_other_forms_of_a_word(client: Client, query: str):
+    assert "/self-care/exercises/arm-raise/" in results(client, query)
+
+
+def test_words_only_in_the_repeated_emergency_callout_do_not_match_every_page(client: Client):
+    # "genitals" is in the callout on the hub and the exercises, and in the guidance itself.
+    assert "/self-care/" not in results(client, "genitals")
+    assert "/guidance/when-to-get-help/" in results(client, "genitals")
+
+
+def one_letter_slips(word: str) -> set[str]:
+    """Every way to drop, double or swap one letter of ``word``, or change it to a, x or z."""
+    slips = set()
+    for index in range(len(word)):
+        slips.add(word[:index] + word[index + 1 :])
+        slips.add(word[:index] + word[index] + word[index:])
+        slips.update(word[:index] + letter + word[index + 1 :] for letter in "axz")
+        if index + 1 < len(word):
+            slips.add(word[:index] + word[index + 1] + word[index] + word[index + 2 :])
+    return slips - {word}
+
+
+@pytest.mark.parametrize("slip", sorted(one_letter_slips("ibuprofen")))
+def test_every_one_letter_slip_in_ibuprofen_is_forgiven(slip: str):
+    found = search(slip)
+
+    assert found.suggestion == "ibuprofen"
+    assert found.for_suggestion
+    assert found.hits[0].url == "/guidance/medicines/"
+
+
+def test_a_misspelling_offers_did_you_mean_and_shows_the_results_for_it(client: Client):
+    page = BeautifulSoup(client.get("/search/", {"q": "ibuprofin"}).content, "html.parser")
+    suggestion = one(page, "main p.govuk-body-l")
+
+    assert suggestion.get_text(" ", strip=True) == "Did you mean ibuprofen ?"
+    assert attr(one(suggestion, "a"), "href") == "/search/?q=ibuprofen"
+    assert one(page, "#results-heading").get_text().endswith("for ‘ibuprofen’")
+    assert "There are no results for ‘ibuprofin’" in page.get_text()
+    assert [attr(link, "href") for link in page.select("main h3 a")][0] == "/guidance/medicines/"
+
+
+def test_a_misspelling_beside_a_correct_word_keeps_the_correct_word(client: Client):
+    found = search("muscle relaxnts")
+
+    assert found.suggestion == "muscle relaxants"
+    assert "/guidance/medicines/" in [hit.url for hit in found.hits]
+
+
+def test_a_word_the_site_uses_gets_no_suggestion():
+    assert search("spasm").suggestion is None
+    assert search("stretching").suggestion is None
+
+
+def test_each_result_shows_the_matching_text_with_the_words_marked(client: Client):
+    page = BeautifulSoup(client.get("/search/", {"q": "knee rolls"}).content, "html.parser")
+    first = one(page, "main ul.govuk-list li")
+    marked = {mark.get_text().lower() for mark in first.select(".app-search-snippet mark")}
+
+    assert marked & {"knee", "knees"}
+    assert marked & {"roll", "rolls"}
+    assert "Self-care: exercises" in first.get_text()
+
+
+def test_a_snippet_never_lets_page_text_become_markup(client: Client):
+    response = client.get("/search/", {"q": "<mark>spasm</mark>"})
+    page = BeautifulSoup(response.content, "html.parser")
+
+    assert response.status_code == 200
+    assert all(mark.get_text().lower().startswith("spasm") for mark in page.select("main mark"))
+
+
+def test_an_article_an_editor_publishes_is_found_at_once(client: Client):
+    assert results(client, "hammock") == []
+    Article.objects.create(
+        title="Sleeping in a hammock",
+        slug="sleeping-in-a-hammock",
+        summary="Whether a hammock helps.",
+        body="Plain words.",
+        section=Section.SELF_CARE,
+        status=Status.PUBLISHED,
+        last_reviewed=date(2026, 11, 26),
+        next_review_due=date(2027, 11, 26),
+        reviewer="A physiotherapist",
+    )
+
+    assert results(client, "hammock") == ["/guidance/sleeping-in-a-hammock/"]
+
+
+def test_a_page_of_results_is_never_kept_by_a_browser_or_shared_cache(client: Client):
+    response = client.get("/search/", {"q": "sciatica"})
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+
+    assert {"private", "no-store"} <= directives
+    assert "public" not in directives
+
+
+def test_the_empty_search_form_is_a_public_page(client: Client):
+    response = client.get("/search/")
+
+    assert "public" in response["Cache-Control"]
+
+
+def test_what_was_searched_for_reaches_no_log_cache_or_table(
+    client: Client, caplog: pytest.LogCaptureFixture
+):
+    query = "zebrafishes cauda"
+    with caplog.at_level(logging.DEBUG):
+        client.get("/search/", {"q": query})
+        client.get("/search/", {"q": "zebrafishes"})
+
+    assert "zebrafish" not in caplog.text
+    assert not SearchEntry.objects.filter(text__icontains="zebrafish").exists()
+    for entry in cached_bytes():
+        assert b"zebrafish" not in entry
+
+
+def cached_bytes() -> list[bytes]:
+    """Every key and value in the cache, as stored."""
+    backend = caches["default"]
+    if isinstance(backend, LocMemCache):
+        return [
+            key.encode() + pickle.dumps(value) for key, value in vars(backend)["_cache"].items()
+        ]
+    assert isinstance(backend, RedisCache)
+    redis = backend._cache.get_client()
+    return [bytes(key) + bytes(redis.dump(key) or b"") for key in redis.scan_iter()]
+
+
+def test_storing_the_index_is_not_an_editors_change():
+    before = content_version()
+    search("spasm")
+
+    assert content_version() == before
+    assert published_index().digest
 
 
 def test_a_title_match_comes_first(client: Client):
@@ -51,6 +220,7 @@ def test_a_search_page_title_names_the_search(client: Client):
     page = BeautifulSoup(client.get("/search/", {"q": "heat"}).content, "html.parser")
 
     assert one(page, "title").get_text() == "heat: search results - Back spasm help"
+    assert one(page, "label[for=id_q]").get_text() == "Search this site"
 
 
 def test_a_very_long_query_gets_an_error_summary_and_keeps_what_was_typed(client: Client):
@@ -100,3 +270,9 @@ def test_an_invalid_utf8_query_still_gets_a_page(client: Client):
 
 def test_a_search_matches_what_a_person_would_type_with_odd_spacing(client: Client):
     assert "/guidance/medicines/" in results(client, "  muscle\t\trelaxants  ")
+
+
+def test_nobody_is_given_permissions_on_the_tables_search_fills():
+    assert not Permission.objects.filter(
+        content_type__app_label="content", content_type__model__in=["searchentry", "searchword"]
+    ).exists()

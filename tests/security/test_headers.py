@@ -33,7 +33,8 @@ HTTPS_SETTINGS = {
 NONCE = re.compile(r"'nonce-([A-Za-z0-9+/_=-]+)'")
 EXPECTED_CSP = (
     "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; "
-    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+    "object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 EXPECTED_HEADERS = {

@@ -1,0 +1,22 @@
+"""The self-care pages anyone may read, as site search finds them (named in SEARCH_SOURCES)."""
+
+from collections.abc import Iterator
+
+from django.urls import reverse
+
+from backspasm.content.searchdocs import Document, rendered_page
+from selfcare.models import Exercise
+
+
+def public_pages() -> Iterator[Document]:
+    exercises = tuple(Exercise.objects.published())
+    yield rendered_page(
+        reverse("selfcare:hub"), "Self-care", "selfcare/hub.html", {"exercises": exercises}
+    )
+    for exercise in exercises:
+        yield rendered_page(
+            exercise.get_absolute_url(),
+            "Self-care: exercises",
+            "selfcare/exercise_detail.html",
+            {"exercise": exercise},
+        )

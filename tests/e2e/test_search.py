@@ -1,0 +1,58 @@
+"""A person searches the site in Chromium, with JavaScript on and off."""
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.audit import assert_none, axe_problems, screenshot, set_width
+
+OpenPage = Callable[..., Page]
+JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+
+
+def search_for(page: Page, words: str) -> None:
+    page.goto("/search/")
+    page.get_by_label("Search this site").fill(words)
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("#results-heading")).to_be_visible()
+
+
+def result_links(page: Page) -> list[str]:
+    return [str(link.get_attribute("href")) for link in page.locator("main h3 a").all()]
+
+
+@JAVASCRIPT
+def test_search_finds_an_exercise_and_other_forms_of_a_word(open_page: OpenPage, javascript: bool):
+    page = open_page(javascript=javascript)
+
+    search_for(page, "knee rolls")
+    assert result_links(page)[0] == "/self-care/exercises/knee-rolls/"
+    search_for(page, "stretching")
+    expect(page.locator("main mark").first).to_have_text(re.compile(r"^stretch", re.IGNORECASE))
+    page.get_by_role("link", name="Arm raise stretch").click()
+    expect(page.locator("h1")).to_have_text("Arm raise stretch")
+
+
+@JAVASCRIPT
+def test_a_misspelling_is_forgiven_with_did_you_mean(open_page: OpenPage, javascript: bool):
+    page = open_page(javascript=javascript)
+
+    search_for(page, "ibuprofin")
+    expect(page.locator("main")).to_contain_text("Did you mean ibuprofen?")
+    expect(page.locator("#results-heading")).to_contain_text("for ‘ibuprofen’")
+    assert result_links(page)[0] == "/guidance/medicines/"
+    page.get_by_role("link", name="ibuprofen", exact=True).click()
+    expect(page.locator("#results-heading")).to_contain_text("for ‘ibuprofen’")
+    expect(page.locator("main")).not_to_contain_text("Did you mean")
+
+
+def test_search_results_pass_axe_and_look_right_on_a_phone_and_a_desktop(open_page: OpenPage):
+    page = open_page()
+    search_for(page, "ibuprofin")
+    for width in (375, 1280):
+        set_width(page, width)
+        screenshot(page, "search", "did-you-mean")
+
+    assert_none(axe_problems(page))
