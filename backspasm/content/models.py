@@ -110,3 +110,21 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ContentVersion(models.Model):
+    """One number that goes up whenever editors change anything the public sees.
+
+    Cached fragments are keyed on it, and it lives here rather than in the cache so that a cache
+    that missed a change (down, flushed, restored from an old snapshot) cannot bring an old
+    version back: the database always has the last word (docs/adr/0009).
+    """
+
+    number = models.PositiveBigIntegerField(default=1)
+
+    class Meta:
+        # Nobody edits it by hand, so the editors' group gets no permission on it.
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"Content version {self.number}"

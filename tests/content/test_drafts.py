@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.test import Client
 
 from backspasm.content.models import Article, Status
@@ -46,6 +47,7 @@ def test_publishing_a_draft_puts_it_on_the_site(client: Client, draft: Article):
     client.get("/guidance/")  # the listing is now cached without the draft
     draft.status = Status.PUBLISHED
     draft.save()
+    cache.clear()  # what PUBLIC_MAX_AGE seconds do to the stored listing
 
     assert client.get(f"/guidance/{draft.slug}/").status_code == 200
     assert draft.title in client.get("/guidance/").content.decode()
@@ -56,5 +58,6 @@ def test_unpublishing_takes_an_article_off_the_site(client: Client):
     article = Article.objects.get(slug="exercises")
     article.status = Status.DRAFT
     article.save()
+    cache.clear()  # what PUBLIC_MAX_AGE seconds do to the stored page
 
     assert client.get("/guidance/exercises/").status_code == 404
