@@ -195,6 +195,15 @@ else:
             "TIMEOUT": 600,
         }
     }
+# Whole pages are kept in each worker's memory: a hit then costs no round trip, and a page lives
+# at most PUBLIC_MAX_AGE seconds whatever happens to Redis (docs/adr/0009). The oldest go first
+# past MAX_ENTRIES, so nothing a visitor sends can grow it without bound.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+CACHE_MIDDLEWARE_ALIAS = "pages"
 # A page is stored only when its view says for how long (backspasm.caching.public_page).
 CACHE_MIDDLEWARE_SECONDS = 0
 

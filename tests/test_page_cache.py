@@ -152,8 +152,23 @@ def test_a_hit_for_a_browser_that_accepts_gzip_is_the_page_compressed_once():
     assert from_the_cache(hits[2])
 
 
-def test_a_cache_server_that_is_down_costs_nothing_but_the_cache(settings, rendered: list[str]):
+def test_a_stored_page_is_rendered_afresh_once_its_max_age_has_passed(
+    rendered: list[str], public_max_age_passes
+):
+    Client().get("/guidance/")
+    assert from_the_cache(Client().get("/guidance/"))
+    rendered.clear()
+
+    public_max_age_passes()
+    later = Client().get("/guidance/")
+
+    assert not from_the_cache(later)
+    assert rendered.count("content/index.html") == 1
+
+
+def test_a_cache_server_that_is_down_costs_nothing_but_the_cache(settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
@@ -162,7 +177,7 @@ def test_a_cache_server_that_is_down_costs_nothing_but_the_cache(settings, rende
                 "SOCKET_CONNECT_TIMEOUT": 0.1,
                 "SOCKET_TIMEOUT": 0.1,
             },
-        }
+        },
     }
 
     for url in ["/guidance/medicines/", "/self-care/", "/check/"]:

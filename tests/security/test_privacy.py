@@ -193,7 +193,8 @@ def test_no_answer_is_stored_in_any_database_table():
 
 
 def cached_values() -> list[str]:
-    """Everything this site holds in the cache, read from the cache server (or files) itself."""
+    """Everything this site holds in its caches, read from the cache server (or files) itself,
+    and the pages this process keeps in memory."""
     backend = caches["default"]
     if isinstance(backend, RedisCache):
         values = [backend.get(key) for key in backend.iter_keys("*")]
@@ -203,7 +204,8 @@ def cached_values() -> list[str]:
             with path.open("rb") as stored:
                 pickle.load(stored)  # when it expires
                 values.append(pickle.loads(zlib.decompress(stored.read())))
-    return [readable(value) for value in values]
+    pages = caches["pages"]._cache.values()  # type: ignore[attr-defined]
+    return [readable(value) for value in [*values, *map(pickle.loads, pages)]]
 
 
 def readable(value: object) -> str:
