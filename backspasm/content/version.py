@@ -4,6 +4,8 @@ the database by the same transaction as the editor's save."""
 from collections.abc import Callable
 from typing import Any, Final, cast
 
+from django.apps import apps as installed_apps
+from django.apps.registry import Apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
@@ -32,6 +34,16 @@ def content_changed(**kwargs: Any) -> None:
         ContentVersion.objects.get_or_create(pk=1)
     # Until the commit, other requests still read the old number from the database.
     transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+
+
+def content_migrated(apps: Apps = installed_apps, **kwargs: Any) -> None:
+    """Migrations write through historical models, which send no save signals. (``flush`` sends
+    this signal too, without the migrated state.)"""
+    try:
+        apps.get_model("content", "ContentVersion")
+    except LookupError:  # migrated back to before the version existed
+        return
+    content_changed()
 
 
 def cached_content[T](name: str, build: Callable[[], T]) -> T:
