@@ -7,6 +7,8 @@ only, fetched without cookies, so nothing from a person's answers is ever stored
 
 import hashlib
 import json
+from functools import cache
+from pathlib import Path
 from typing import Final
 
 from django.conf import settings
@@ -17,8 +19,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from backspasm.content.cache import content_version, release_digest
-from backspasm.pagecache import public_page
+from backspasm.caching import public_page
+from backspasm.content.version import content_version
 
 WORKER_SOURCE: Final = "js/service-worker.js"
 CACHE_PREFIX: Final = "backspasm-offline-"
@@ -29,6 +31,21 @@ ASSETS: Final = (
     "img/favicon.svg",
     "django_htmx/htmx-2.min.js",
 )
+
+
+@cache
+def release_digest() -> str:
+    """Changes whenever a deploy changes what a kept page looks like (templates, styles, scripts,
+    the numbers it shows), so phones replace their copies after every release."""
+    digest = hashlib.blake2b(digest_size=8)
+    for folder in [settings.BASE_DIR / "templates", *settings.STATICFILES_DIRS]:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and path.suffix in {".html", ".css", ".js", ".svg"}:
+                digest.update(path.as_posix().encode())
+                digest.update(path.read_bytes())
+    for number in (settings.EMERGENCY_NUMBER, settings.URGENT_NUMBER, settings.CRISIS_LINE_NUMBER):
+        digest.update(number.encode())
+    return digest.hexdigest()
 
 
 def kept_pages() -> list[str]:

@@ -1,7 +1,6 @@
 """Settings for Back spasm help, read from the environment (see .env.example and the README)."""
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -53,19 +52,18 @@ def env_phone(name: str, default: str) -> str:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
-TESTING = "pytest" in sys.modules
 
 SECRET_KEY = env_secret("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG and not TESTING:
+    if not DEBUG:
         raise ConfigurationError(
             "DJANGO_SECRET_KEY is not set. Set it to a long random string, "
             "or set DJANGO_DEBUG=1 for local development."
         )
-    SECRET_KEY = "insecure-key-for-local-development-and-tests-only"
+    SECRET_KEY = "insecure-key-for-local-development-only"
 
 ALLOWED_HOSTS = env_list(
-    "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG or TESTING else []
+    "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 if not ALLOWED_HOSTS and not DEBUG:
     raise ConfigurationError("DJANGO_ALLOWED_HOSTS is not set: list the site's host names.")
@@ -93,15 +91,21 @@ MIDDLEWARE = [
     "backspasm.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which needs the visitor's own Accept-Encoding to serve Brotli.
+    "backspasm.caching.CanonicalRequestMiddleware",
+    # Django's page cache (docs/adr/0009): it stores a public page as it leaves GZip, so a hit is
+    # bytes compressed once. Only responses to cookieless requests that a view marked public are
+    # stored (backspasm.caching.public_page); everything else carries no max-age and is not.
+    "django.middleware.cache.UpdateCacheMiddleware",
     # Pages leave compressed (about a quarter of their size) for people on slow mobile data.
-    # After WhiteNoise, which serves static files already compressed; Django pads each response
-    # with random bytes and masks the CSRF token, which defeats BREACH-style guessing.
+    # Django pads each response with random bytes and masks the CSRF token against BREACH.
     "django.middleware.gzip.GZipMiddleware",
-    # Inside GZip, so hits and misses are both compressed and the stored page is plain HTML.
-    "backspasm.pagecache.PageCacheMiddleware",
+    # Outside the fetch, so a hit answers a revalidation with 304 too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Early, so a hit skips sessions, CSRF, authentication and the view.
+    "django.middleware.cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -122,7 +126,6 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
-                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "backspasm.context_processors.site",
@@ -157,39 +160,36 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds pickled Python objects, so each release keeps to its own keys: during a rolling
-# deploy no server reads what another release's code wrote. Test workers sharing one Redis
-# database keep to their own keys too.
+# deploy no server reads what another release's code wrote.
 RELEASE = os.environ.get("BACKSPASM_RELEASE", "").strip()
 if RELEASE and not all(char.isalnum() or char in "._-" for char in RELEASE):
     raise ConfigurationError(
         f"BACKSPASM_RELEASE may hold only letters, digits, '.', '_' and '-', not {RELEASE!r}."
     )
-CACHE_KEY_PREFIX = "-".join(
-    ["backspasm", "test", os.environ.get("PYTEST_XDIST_WORKER", "main")]
-    if TESTING
-    else ["backspasm", *([RELEASE] if RELEASE else [])]
-)
+CACHE_KEY_PREFIX = "-".join(["backspasm", *([RELEASE] if RELEASE else [])])
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "backspasm.cache.ForgivingRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 600,
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            "OPTIONS": {
+                # Advice must reach people while Redis is down: a failed call is a logged miss.
+                "IGNORE_EXCEPTIONS": True,
+                # A Redis that hangs costs a request a quarter of a second, not the worker timeout.
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.25,
+            },
         }
     }
-elif DEBUG or TESTING:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "TIMEOUT": 600,
-        }
-    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "backspasm.cache"
+elif DEBUG:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
-    # Without Redis the gunicorn workers of one machine still share one cache, so an editor's
-    # change reaches every worker at once; a per-process cache would keep serving old pages.
+    # Without Redis the gunicorn workers of one machine still share one cache.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -198,6 +198,17 @@ else:
             "TIMEOUT": 600,
         }
     }
+# Whole pages are kept in each worker's memory: a hit then costs no round trip, and a page lives
+# at most PUBLIC_MAX_AGE seconds whatever happens to Redis (docs/adr/0009). The oldest go first
+# past MAX_ENTRIES, so nothing a visitor sends can grow it without bound.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+CACHE_MIDDLEWARE_ALIAS = "pages"
+# A page is stored only when its view says for how long (backspasm.caching.public_page).
+CACHE_MIDDLEWARE_SECONDS = 0
 
 # Answers to the checker live only in a signed cookie: no session row, nothing server-side.
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
@@ -236,21 +247,22 @@ STATIC_URL = "/static/"
 # Where collectstatic writes; the benchmark points it at a throwaway directory.
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Development and the tests read static files straight from static/, with no collectstatic step.
+STATIC_FROM_SOURCE = env_bool("DJANGO_STATIC_FROM_SOURCE", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG or TESTING
+        if STATIC_FROM_SOURCE
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
-# Development and tests read static files straight from static/, with no collectstatic step.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = STATIC_FROM_SOURCE
+WHITENOISE_AUTOREFRESH = STATIC_FROM_SOURCE
 
 # HTTPS-only settings: on by default in production, off with DJANGO_SECURE=0 for loopback runs.
-SECURE = env_bool("DJANGO_SECURE", default=not DEBUG and not TESTING)
+SECURE = env_bool("DJANGO_SECURE", default=not DEBUG)
 SECURE_SSL_REDIRECT = SECURE
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
@@ -272,7 +284,7 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],

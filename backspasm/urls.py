@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from backspasm import offline, views
-from backspasm.pagecache import public_page
+from backspasm.caching import public_page
 
 urlpatterns = [
     path("", include("backspasm.content.urls")),

@@ -144,10 +144,10 @@ def run_load(
         if target.personal:
             shared = "met" if shared_budget_met else "not met"
             print(
-                "    personal, rendered for each request and never cached: held to the proposed "
-                "budget for personal pages, ratio at least "
+                "    personal, rendered for each request, never cached whole: held to the budget "
+                "for personal pages, ratio at least "
                 f"{budgets.PERSONAL_GET_THROUGHPUT_RATIO:g} and p99 at most "
-                f"{budgets.PERSONAL_P99_MS:g} ms (docs/adr/0008); the budget for other GET pages "
+                f"{budgets.PERSONAL_P99_MS:g} ms (docs/adr/0009); the budget for other GET pages "
                 f"({budgets.GET_THROUGHPUT_RATIO:g}, {budgets.P99_MS:g} ms) is {shared}"
             )
         if not result.requests:

@@ -23,7 +23,7 @@ def your_pages(request: HttpRequest) -> dict[str, Any]:
 
     Only a request that carries the session cookie is looked at: anyone else's page never reads
     the session, so it stays the same for everyone and does not vary on cookies. A page that does
-    show these links is kept only by the person's own browser (see ``backspasm.pagecache``).
+    show these links is kept only by the person's own browser (see ``backspasm.caching``).
     """
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return {"your_pages": ()}

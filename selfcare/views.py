@@ -18,9 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from backspasm.content.cache import cached_content
+from backspasm.caching import public_page
+from backspasm.content.version import CONTENT_CACHE_SECONDS, cached_content, content_version
 from backspasm.htmx import HtmxHttpRequest, render_page
-from backspasm.pagecache import public_page
 from selfcare import chart, state
 from selfcare.calendar import build_calendar, filename
 from selfcare.diary import KEPT_DAYS, Entry, record
@@ -63,7 +63,8 @@ def self_care_only(view: PersonalView) -> Callable[[HtmxHttpRequest], HttpRespon
 
 
 def _exercises() -> tuple[Exercise, ...]:
-    # A tuple: every request in this worker shares it.
+    """For personal pages, which are rendered on every request. Public pages read the database:
+    they are cached whole, and a stale version must not add to how long a page may be stale."""
     return cached_content("exercises", lambda: tuple(Exercise.objects.published()))
 
 
@@ -74,13 +75,14 @@ def _specs(exercises: Sequence[Exercise]) -> list[ExerciseSpec]:
 @require_GET
 @public_page
 def hub(request: HttpRequest) -> HttpResponse:
-    return render(request, "selfcare/hub.html", {"exercises": _exercises()})
+    return render(request, "selfcare/hub.html", {"exercises": Exercise.objects.published()})
 
 
 @require_GET
 @public_page
 def exercise_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "selfcare/exercise_list.html", {"exercises": _exercises()})
+    exercises = Exercise.objects.published()
+    return render(request, "selfcare/exercise_list.html", {"exercises": exercises})
 
 
 @require_GET
@@ -132,6 +134,9 @@ def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
         if person.outcome.pregnant
         else [],
         "copyright": COPYRIGHT,
+        # The plan's parts that are the same for everyone come from the cache by this.
+        "content_version": content_version(),
+        "content_cache_seconds": CONTENT_CACHE_SECONDS,
     }
     return render_page(request, "selfcare/plan.html", context)
 

@@ -1,11 +1,15 @@
 """Fixtures shared by the whole suite."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+import time_machine
+from django.core.cache import cache, caches
 from django.test import Client
+
+from backspasm.caching import PUBLIC_MAX_AGE
 
 
 class HtmxClient(Client):
@@ -24,6 +28,25 @@ def htmx_client() -> HtmxClient:
 @pytest.fixture(autouse=True)
 def empty_cache() -> Iterator[None]:
     """The database rolls back after each test but the cache does not: start every test cold."""
-    cache.clear()
+    forget_this_runs_cache()
     yield
-    cache.clear()
+    forget_this_runs_cache()
+
+
+def forget_this_runs_cache() -> None:
+    caches["pages"].clear()
+    # django-redis's clear() empties the whole Redis database, which other runs may share.
+    delete_pattern = getattr(cache, "delete_pattern", None)
+    if delete_pattern is not None:
+        delete_pattern("*")
+    else:
+        cache.clear()
+
+
+@pytest.fixture
+def public_max_age_passes() -> Iterator[Callable[[], None]]:
+    """Moves this process's clock on past the time a stored page may be kept."""
+    traveller = time_machine.travel(timedelta(), tick=True)
+    clock = traveller.start()
+    yield lambda: clock.shift(PUBLIC_MAX_AGE + 1)
+    traveller.stop()

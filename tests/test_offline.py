@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from backspasm.content.cache import bump_content_version
+from backspasm.content.version import content_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_each_kept_file_exists(client: Client):
 
 def test_an_editors_change_gives_the_worker_a_new_cache_and_so_fresh_copies(client: Client):
     before = worker_config(client)["cache"]
-    bump_content_version()
+    content_changed()
     after = worker_config(client)["cache"]
 
     assert before != after

@@ -9,14 +9,14 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from backspasm.caching import mark_public
 from backspasm.htmx import HtmxHttpRequest, render_page
-from backspasm.pagecache import PUBLIC_MAX_AGE
 from triage import flow
 from triage.forms import form_class, initial
 from triage.presenters import Numbers, present_answers, present_result
@@ -56,7 +56,7 @@ def start(request: HttpRequest) -> HttpResponse:
         # The page now speaks to one person; without answers it stays a public, cacheable page.
         add_never_cache_headers(response)
     else:
-        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        mark_public(request, response)
     return response
 
 

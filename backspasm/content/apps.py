@@ -9,10 +9,13 @@ class ContentConfig(AppConfig):
 
     def ready(self) -> None:
         from backspasm.content.editors import sync_editors_group
-        from backspasm.content.signals import content_changed, editor_model_changed
+        from backspasm.content.models import Article, Source
+        from backspasm.content.version import content_changed, content_migrated
 
-        post_save.connect(editor_model_changed, dispatch_uid="content-editor-model-saved")
-        post_delete.connect(editor_model_changed, dispatch_uid="content-editor-model-deleted")
-        # Migrations write through historical models, which send no save signals.
-        post_migrate.connect(content_changed, dispatch_uid="content-migrated")
+        for model in (Article, Source):
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"{model.__name__}-saved")
+            post_delete.connect(
+                content_changed, sender=model, dispatch_uid=f"{model.__name__}-deleted"
+            )
+        post_migrate.connect(content_migrated, dispatch_uid="content-migrated")
         post_migrate.connect(sync_editors_group, dispatch_uid="content-editors-group")

@@ -129,9 +129,6 @@ class SearchEntry(models.Model):
     content and the site's pages, never edited. Rows belong to one index ``digest``; when the
     content or a release changes what a page says, a new digest's rows replace them."""
 
-    # Rebuilt from published content, so saving one is not an editor's change.
-    derived_from_content = True
-
     digest = models.CharField(max_length=64)
     position = models.PositiveIntegerField()
     url = models.CharField(max_length=300)
@@ -153,8 +150,6 @@ class SearchEntry(models.Model):
 class SearchWord(models.Model):
     """A word the public pages use, for "Did you mean" by trigram similarity (pg_trgm)."""
 
-    derived_from_content = True
-
     digest = models.CharField(max_length=64)
     word = models.CharField(max_length=100)
 
@@ -166,3 +161,21 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class ContentVersion(models.Model):
+    """One number that goes up whenever editors change anything the public sees.
+
+    Cached fragments are keyed on it, and it lives here rather than in the cache so that a cache
+    that missed a change (down, flushed, restored from an old snapshot) cannot bring an old
+    version back: the database always has the last word (docs/adr/0009).
+    """
+
+    number = models.PositiveBigIntegerField(default=1)
+
+    class Meta:
+        # Nobody edits it by hand, so the editors' group gets no permission on it.
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"Content version {self.number}"

@@ -1,8 +1,4 @@
-"""What the public guidance pages show, as plain frozen data built from the articles.
-
-These objects are what the page cache stores, so they hold only strings, dates and tuples: no
-model instances, nothing that would need the database to print.
-"""
+"""What the public guidance pages show, as plain frozen data built from the published articles."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -116,3 +112,18 @@ def draft_section(article: Article) -> SectionListing:
         title=Section(article.section).label,
         articles=(link_to(article),),
     )
+
+
+def published_guidance() -> Guidance:
+    return build_guidance(
+        Article.objects.published().only("slug", "title", "summary", "section", "order")
+    )
+
+
+def published_article(slug: str) -> ArticlePage | None:
+    guidance = published_guidance()
+    section = guidance.section_of(slug)
+    if section is None:
+        return None
+    article = Article.objects.published().prefetch_related("sources").filter(slug=slug).first()
+    return build_article_page(article, section) if article else None

@@ -23,7 +23,6 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection, transaction
 
-from backspasm.content.cache import cached_content
 from backspasm.content.models import SearchEntry, SearchWord
 from backspasm.content.searchdocs import public_documents
 from backspasm.content.searchindex import (
@@ -34,6 +33,7 @@ from backspasm.content.searchindex import (
     marked_parts,
     query_stems,
 )
+from backspasm.content.version import cached_content
 
 MAX_QUERY_LENGTH: Final = 200
 MAX_TERMS: Final = 12

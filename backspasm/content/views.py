@@ -1,36 +1,22 @@
 """Public guidance pages, search and the staff-only draft preview."""
 
-from typing import Any
-
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import condition, require_GET, require_safe
+from django.views.decorators.http import require_GET, require_safe
 
-from backspasm.content import cache as pages
+from backspasm.caching import public_page
+from backspasm.content import pages
 from backspasm.content.forms import SearchForm
 from backspasm.content.models import Article
 from backspasm.content.pages import build_article_page, draft_section
 from backspasm.content.search import search as search_site
-from backspasm.pagecache import public_page
-
-
-def _page_etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
-    return pages.content_etag()
-
-
-def _article_etag(request: HttpRequest, slug: str) -> str | None:
-    if pages.published_guidance().section_of(slug) is None:
-        return None
-    return pages.content_etag()
 
 
 @require_safe
 @public_page
-@condition(etag_func=_page_etag)
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request, "pages/home.html", {"guidance_sections": pages.published_guidance().sections}
@@ -39,14 +25,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @public_page
-@condition(etag_func=_page_etag)
 def guidance_index(request: HttpRequest) -> HttpResponse:
     return render(request, "content/index.html", {"guidance": pages.published_guidance()})
 
 
 @require_safe
 @public_page
-@condition(etag_func=_article_etag)
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     page = pages.published_article(slug)
     if page is None:
@@ -55,12 +39,15 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def search(request: HttpRequest) -> HttpResponse:
+    """The empty form is a public page; results are never kept (``public_page`` stores nothing
+    asked with a query string), since what someone searched for can say what they fear."""
     if not request.GET:
-        return _search_form(request)
+        return render(request, "content/search.html", {"form": SearchForm()})
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    response = render(
+    return render(
         request,
         "content/search.html",
         {
@@ -70,15 +57,6 @@ def search(request: HttpRequest) -> HttpResponse:
             "searched": "q" in request.GET,
         },
     )
-    # What someone searched for can say what they fear: no shared cache or browser keeps it.
-    add_never_cache_headers(response)
-    return response
-
-
-@public_page
-@condition(etag_func=_page_etag)
-def _search_form(request: HttpRequest) -> HttpResponse:
-    return render(request, "content/search.html", {"form": SearchForm()})
 
 
 @require_GET

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from backspasm.content.cache import cached_content
+from backspasm.content.version import cached_content
 from selfcare.models import Exercise
 
 register = template.Library()

@@ -15,7 +15,7 @@ from triage.cards import CARDS
 
 pytestmark = pytest.mark.django_db
 
-SECOND_EDITION = import_module("backspasm.content.migrations.0003_one_voice_guidance")
+SECOND_EDITION = import_module("backspasm.content.migrations.0005_one_voice_guidance")
 
 
 def soup(html: str | bytes) -> BeautifulSoup:

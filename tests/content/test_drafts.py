@@ -42,19 +42,23 @@ def test_an_editor_previews_a_draft_with_a_banner_and_nothing_cached(
     }
 
 
-def test_publishing_a_draft_puts_it_on_the_site(client: Client, draft: Article):
+def test_publishing_a_draft_puts_it_on_the_site(
+    client: Client, draft: Article, public_max_age_passes
+):
     client.get("/guidance/")  # the listing is now cached without the draft
     draft.status = Status.PUBLISHED
     draft.save()
+    public_max_age_passes()
 
     assert client.get(f"/guidance/{draft.slug}/").status_code == 200
     assert draft.title in client.get("/guidance/").content.decode()
 
 
-def test_unpublishing_takes_an_article_off_the_site(client: Client):
+def test_unpublishing_takes_an_article_off_the_site(client: Client, public_max_age_passes):
     assert client.get("/guidance/exercises/").status_code == 200
     article = Article.objects.get(slug="exercises")
     article.status = Status.DRAFT
     article.save()
+    public_max_age_passes()
 
     assert client.get("/guidance/exercises/").status_code == 404

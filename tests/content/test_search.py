@@ -4,20 +4,17 @@ Every test here runs on whichever engine DATABASE_URL names; .ci/run runs them o
 """
 
 import logging
-import pickle
 from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
-from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 
-from backspasm.content.cache import content_version
 from backspasm.content.models import Article, SearchEntry, Section, Status
 from backspasm.content.search import published_index, search
+from backspasm.content.version import content_version
+from tests.caches import cached_values
 from tests.content.html import attr, one
 
 pytestmark = pytest.mark.django_db
@@ -168,20 +165,8 @@ def test_what_was_searched_for_reaches_no_log_cache_or_table(
 
     assert "zebrafish" not in caplog.text
     assert not SearchEntry.objects.filter(text__icontains="zebrafish").exists()
-    for entry in cached_bytes():
-        assert b"zebrafish" not in entry
-
-
-def cached_bytes() -> list[bytes]:
-    """Every key and value in the cache, as stored."""
-    backend = caches["default"]
-    if isinstance(backend, LocMemCache):
-        return [
-            key.encode() + pickle.dumps(value) for key, value in vars(backend)["_cache"].items()
-        ]
-    assert isinstance(backend, RedisCache)
-    redis = backend._cache.get_client()
-    return [bytes(key) + bytes(redis.dump(key) or b"") for key in redis.scan_iter()]
+    for entry in cached_values():
+        assert "zebrafish" not in entry
 
 
 def test_storing_the_index_is_not_an_editors_change():

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from backspasm.content.cache import bump_content_version
+from backspasm.content.version import content_changed
 from tests.e2e.audit import assert_none, axe_problems, screenshot, set_width
 from tests.e2e.checker import JOURNEYS, Walker, browser_storage
 
@@ -92,7 +92,7 @@ def test_a_new_release_replaces_the_kept_pages(open_page: OpenPage):
     page = visit_once(open_page())
     [first] = kept_addresses(page)
 
-    bump_content_version()
+    content_changed()
     # A worker is "activated" once it has deleted the earlier caches.
     page.evaluate(
         """async () => {

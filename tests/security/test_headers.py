@@ -1,7 +1,6 @@
 """Every response carries the protective headers a health site needs, under production settings."""
 
 import os
-import re
 import secrets
 import subprocess
 import sys
@@ -10,7 +9,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
-from django.http.response import HttpResponseBase
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +19,7 @@ PRODUCTION_ENVIRONMENT = {
     "DJANGO_ALLOWED_HOSTS": "backspasm.example.org",
     "DJANGO_SECURE": "1",
 }
-# What production settings turn on; test_production_settings_are_the_ones_pinned_here proves it.
+# What production settings turn on behind the TLS proxy (DJANGO_SECURE's default).
 HTTPS_SETTINGS = {
     "SECURE_SSL_REDIRECT": True,
     "SESSION_COOKIE_SECURE": True,
@@ -30,9 +28,8 @@ HTTPS_SETTINGS = {
     "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
     "SECURE_HSTS_PRELOAD": True,
 }
-NONCE = re.compile(r"'nonce-([A-Za-z0-9+/_=-]+)'")
 EXPECTED_CSP = (
-    "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
     "object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
@@ -63,12 +60,6 @@ def with_production_settings(*arguments: str) -> subprocess.CompletedProcess[str
     )
 
 
-def nonce_of(response: HttpResponseBase) -> str:
-    found = NONCE.search(response.headers["Content-Security-Policy"])
-    assert found is not None, "the policy carries a nonce"
-    return found.group(1)
-
-
 @pytest.fixture
 def https_client(settings) -> Client:
     """A browser reaching the site over HTTPS through the TLS proxy, with production settings."""
@@ -85,14 +76,6 @@ def test_deploy_check_is_clean_with_production_settings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-def test_production_settings_are_the_ones_pinned_here():
-    names = ", ".join(f"s.{name}" for name in HTTPS_SETTINGS)
-    result = with_production_settings("-c", f"import backspasm.settings as s; print(({names},))")
-
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(tuple(HTTPS_SETTINGS.values()))
-
-
 @pytest.mark.parametrize("url", PAGES)
 def test_every_page_pins_its_security_headers(https_client: Client, url: str):
     response = https_client.get(url)
@@ -102,34 +85,26 @@ def test_every_page_pins_its_security_headers(https_client: Client, url: str):
         assert response.headers[header] == value, header
 
 
-def test_content_security_policy_is_exactly_the_reviewed_one(https_client: Client):
+@pytest.mark.parametrize("cached", [False, True], ids=["rendered", "from the page cache"])
+def test_content_security_policy_is_exactly_the_reviewed_one(https_client: Client, cached: bool):
+    if cached:
+        https_client.get("/")
     response = https_client.get("/")
-    policy = response.headers["Content-Security-Policy"]
-    nonce = NONCE.search(policy)
 
-    assert nonce is not None
-    assert policy == EXPECTED_CSP.format(nonce=nonce.group(1))
-    assert "unsafe-inline" not in policy
-    assert "unsafe-eval" not in policy
+    # Django's page cache marks what it serves with the stored copy's age.
+    assert ("Age" in response.headers) == cached
+    assert response.headers["Content-Security-Policy"] == EXPECTED_CSP
 
 
-def test_each_response_gets_a_fresh_unguessable_nonce(https_client: Client):
-    nonces = {nonce_of(https_client.get("/")) for _ in range(3)}
+def test_every_script_is_a_file_from_this_site(https_client: Client):
+    for url in PAGES:
+        scripts = BeautifulSoup(https_client.get(url).content, "html.parser").find_all("script")
 
-    assert len(nonces) == 3
-    assert all(len(nonce) >= 16 for nonce in nonces)
-
-
-def test_every_script_is_a_file_from_this_site_carrying_the_nonce(https_client: Client):
-    response = https_client.get("/")
-    nonce = nonce_of(response)
-    scripts = BeautifulSoup(response.content, "html.parser").find_all("script")
-
-    assert scripts
-    for script in scripts:
-        assert str(script.get("src", "")).startswith("/static/"), script
-        assert not script.string, "inline script"
-    assert any(script.get("nonce") == nonce for script in scripts)
+        assert scripts, url
+        for script in scripts:
+            assert str(script.get("src", "")).startswith("/static/"), script
+            assert not script.string, "inline script"
+            assert not script.get("nonce"), "a nonce would make every page unique"
 
 
 def test_pages_have_no_inline_styles_or_event_handlers(https_client: Client):

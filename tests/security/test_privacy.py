@@ -8,8 +8,6 @@ have been written.
 """
 
 import logging
-import pickle
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,11 +15,11 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache, RedisSerializer
 from django.db import connection
+from django.http.response import HttpResponseBase
 from django.test import Client
 
+from tests.caches import cached_values
 from tests.security.pages import Form, Page, answer, walk_checker
 from tests.security.server import Browser, running_site, server_environment
 
@@ -189,26 +187,13 @@ def test_no_answer_is_stored_in_any_database_table():
     assert leaks(stored, secrets) == []
 
 
-def cached_values() -> list[str]:
-    """Everything this site holds in the cache, read from the cache server itself."""
-    backend = caches["default"]
-    if isinstance(backend, RedisCache):
-        client = backend._cache.get_client()
-        raw = [client.get(key) for key in client.scan_iter(match=f"{backend.key_prefix}:*")]
-        return [repr(RedisSerializer().loads(value)) for value in raw if isinstance(value, bytes)]
-    return [
-        repr(pickle.loads(value)) if isinstance(value, bytes) else repr(value)
-        for value in getattr(backend, "_cache", {}).values()
-    ]
-
-
 def test_no_answer_is_stored_in_the_cache():
     journeys, answered_yes = run_journeys(Client)
     Client().get("/guidance/")
     secrets = secrets_of(journeys, answered_yes)
     values = cached_values()
 
-    assert values, "the guidance pages put their data in the cache"
+    assert any("<html" in value for value in values), "the guidance page is stored whole"
 
     assert leaks(values, secrets) == []
 
@@ -270,8 +255,8 @@ ANSWER_PAGES = (
 PUBLIC_PAGES = ("/", "/check/", "/guidance/", "/self-care/", "/self-care/exercises/", "/privacy/")
 
 
-def without_nonces(html: bytes) -> str:
-    return re.sub(r'(nonce|value)="[^"]*"', "", html.decode())
+def directives(response: HttpResponseBase) -> set[str]:
+    return {part.strip() for part in response.headers.get("Cache-Control", "").split(",")}
 
 
 def test_pages_showing_answers_are_never_stored_by_the_browser_or_a_proxy():
@@ -282,24 +267,19 @@ def test_pages_showing_answers_are_never_stored_by_the_browser_or_a_proxy():
         response = client.get(path)
 
         assert response.status_code == 200, path
-        directives = {part.strip() for part in response.headers["Cache-Control"].split(",")}
-        assert {"no-store", "private"} <= directives, path
+        assert {"no-store", "private"} <= directives(response), path
 
 
-def test_pages_a_shared_cache_may_keep_are_the_same_for_everyone():
+def test_a_public_page_is_shared_only_as_rendered_for_nobody_in_particular():
     """Sent with the session cookie, a public page may link to that person's own result or plan,
     so no cache but their browser's may keep it; without the cookie it is the same for anyone."""
     someone = Client()
     walk_checker(Journey(someone).fetch, JOURNEYS["gp"])
-    shared = 0
     for path in PUBLIC_PAGES:
         theirs, anyones, another = someone.get(path), Client().get(path), Client().get(path)
-        if "public" not in anyones.headers.get("Cache-Control", ""):
-            continue
-        shared += 1
 
-        directives = {part.strip() for part in theirs.headers["Cache-Control"].split(",")}
-        assert {"private", "no-store"} <= directives and "public" not in directives, path
-        assert without_nonces(anyones.content) == without_nonces(another.content), path
+        assert {"no-store", "private"} <= directives(theirs), path
+        assert "public" in directives(anyones), path
+        assert "Cookie" in anyones.headers["Vary"], path
+        assert anyones.content == another.content, path
         assert b"/check/result/" not in anyones.content, path
-    assert shared >= 1, "the home page at least may be kept by a shared cache"

@@ -140,7 +140,7 @@ def test_a_repeat_view_of_the_plan_makes_no_query(
 
 
 def test_an_editors_change_to_an_exercise_shows_on_the_next_plan(
-    self_care_client: Client,
+    self_care_client: Client, django_capture_on_commit_callbacks
 ) -> None:
     exercise = Exercise.objects.get(slug="arm-raise")
     exercise.repetitions = 10
@@ -150,7 +150,8 @@ def test_an_editors_change_to_an_exercise_shows_on_the_next_plan(
     assert "Arm raise" in text_of(self_care_client.get("/self-care/plan/"))
 
     exercise.name = "Reach for the ceiling"
-    exercise.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        exercise.save()
 
     text = text_of(self_care_client.get("/self-care/plan/"))
     assert "Reach for the ceiling" in text

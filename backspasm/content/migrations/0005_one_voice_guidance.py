@@ -384,6 +384,6 @@ def first_edition(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("content", "0002_seed_guidance")]
+    dependencies = [("content", "0004_search_index")]
 
     operations = [migrations.RunPython(second_edition, first_edition)]

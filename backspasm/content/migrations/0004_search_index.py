@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0002_seed_guidance"),
+        ("content", "0003_content_version"),
     ]
 
     operations = [

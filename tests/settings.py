@@ -1,0 +1,28 @@
+"""The settings of the in-process site under test: production's, read from an environment in
+which only what a test run needs is set (pyproject.toml points pytest-django here).
+
+A throwaway secret key, the test client's host, plain HTTP, static files read from static/ (no
+collectstatic step) and a cache of this test process's own. The environment is put back
+afterwards, so servers the tests start in other processes get only what each test gives them.
+"""
+
+import os
+import tempfile
+
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+_outside = dict(os.environ)
+os.environ.update(
+    DJANGO_DEBUG="0",
+    DJANGO_SECRET_KEY="insecure-key-for-the-tests-only",
+    DJANGO_ALLOWED_HOSTS="testserver,127.0.0.1,localhost,[::1]",
+    DJANGO_SECURE="0",
+    DJANGO_STATIC_FROM_SOURCE="1",
+    DJANGO_CACHE_DIR=tempfile.mkdtemp(prefix=f"backspasm-test-cache-{_worker}-"),
+    # Test processes that share one Redis keep to their own keys.
+    BACKSPASM_RELEASE=f"test-{_worker}",
+)
+try:
+    from backspasm.settings import *  # noqa: F403
+finally:
+    os.environ.clear()
+    os.environ.update(_outside)
