@@ -61,8 +61,9 @@ class StaffSessionStore(db.SessionStore):
 def end_sessions_of(user_pk: Any) -> int:
     """End every staff session of one account, on every server; returns how many there were."""
     ended = 0
+    store = StaffSessionStore()
     for session in StaffSessionStore.get_model_class().objects.all().iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user_pk):
+        if store.decode(session.session_data).get("_auth_user_id") == str(user_pk):
             session.delete()
             ended += 1
     return ended
