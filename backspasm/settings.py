@@ -156,9 +156,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 else:
-    # One persistent connection per gunicorn worker, checked before reuse (docs/adr/0006). A
-    # database that does not answer fails the request in seconds, not at the worker timeout.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # One persistent connection per gunicorn thread, checked before reuse (docs/adr/0006). A
+    # database that stops answering must fail the requests that need it in seconds and leave
+    # the rest of the site alone (docs/adr/0010): a connection attempt gives up after 5 s; the
+    # server cancels a statement after 5 s and a lock wait after 3 s; keepalives notice a silent
+    # peer on an idle connection within about 25 s, and unacknowledged data gives up after 10 s.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": 5,
+        "options": "-c statement_timeout=5000 -c lock_timeout=3000"
+        " -c idle_in_transaction_session_timeout=30000",
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 10_000,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds pickled Python objects, so each release keeps to its own keys: during a rolling
