@@ -88,7 +88,7 @@ def test_a_session_ends_8_hours_after_sign_in_however_active(signed_in: Client):
     session.save()
 
     assert not admin_opens(signed_in)
-    assert not StaffSessionStore().exists(session.session_key)
+    assert not StaffSessionStore().exists(str(session.session_key))
 
 
 def test_the_staff_cookie_is_httponly_and_same_site_strict(signed_in: Client):
