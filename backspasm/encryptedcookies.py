@@ -9,6 +9,7 @@ browser keeps. Keys derived from SECRET_KEY_FALLBACKS still open older cookies d
 """
 
 import base64
+import functools
 import zlib
 from typing import Any
 
@@ -21,6 +22,7 @@ from django.contrib.sessions.backends import signed_cookies
 KEY_PURPOSE = b"backspasm.encryptedcookies session contents"
 
 
+@functools.cache
 def derive_key(secret: str) -> bytes:
     """A Fernet key of its own for this purpose, so the cookie never uses SECRET_KEY directly."""
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=KEY_PURPOSE).derive(
