@@ -1,5 +1,7 @@
 """`manage.py addeditor` gives someone a login that can change the guidance."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
@@ -18,7 +20,10 @@ def test_a_new_editor_signs_in_sets_up_an_authenticator_app_and_edits_the_guidan
 ):
     monkeypatch.setenv("DJANGO_EDITOR_PASSWORD", PASSWORD)
 
-    call_command("addeditor", "sam", "--email", "sam@example.org", "--no-input")
+    output = StringIO()
+    call_command("addeditor", "sam", "--email", "sam@example.org", "--no-input", stdout=output)
+
+    assert "set up an authenticator app" in output.getvalue()
 
     user = User.objects.get(username="sam")
     assert user.is_staff
