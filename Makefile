@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := backspasm.settings
 
-.PHONY: help setup run serve test lint css check-css node-tools browser bench soak
+.PHONY: help setup run serve test lint check css check-css node-tools browser bench soak
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ lint: setup ## ruff, formatting, mypy and missing migrations
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(BIN)/mypy .
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+check: setup node-tools ## Audit the locked Python and npm dependencies for known vulnerabilities
+	$(BIN)/python tools/audit.py
 
 test: setup node-tools browser check-css ## Set everything up and run the whole suite
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run

@@ -1,7 +1,8 @@
 """gunicorn settings for `make serve` and production (docs/adr/0006).
 
-Environment: GUNICORN_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (workers),
-FORWARDED_ALLOW_IPS (the reverse proxy's address). GUNICORN_CMD_ARGS overrides anything here.
+Environment: GUNICORN_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (workers), GUNICORN_THREADS
+(threads in each worker), FORWARDED_ALLOW_IPS (the reverse proxy's address). GUNICORN_CMD_ARGS
+overrides anything here.
 """
 
 import os
@@ -17,18 +18,28 @@ def available_cores() -> int:
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
-# Sync workers handle one request at a time, each with one persistent database connection.
-# A page spends part of its time waiting on PostgreSQL or Redis, so 2 x cores + 1 keeps every
-# core busy; the measurements behind it are in docs/adr/0006.
+# A page spends part of its time waiting on PostgreSQL or Redis, so 2 x cores + 1 workers keep
+# every core busy (docs/adr/0006). Each worker runs threads (docs/adr/0010): with one request per
+# worker, a few slow clients or requests stuck on a hung database held every worker while the
+# emergency advice queued behind them. A gthread worker waits for a client's first bytes without
+# a thread, and a thread held by a slow request leaves the others serving. Each thread keeps its
+# own database connection: workers x threads per server counts against max_connections.
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * available_cores() + 1))
-worker_class = "sync"
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# A worker takes a connection only when it has a thread free for it: one whose threads are all
+# held (by a hung database, say) leaves new connections to the other workers instead of queueing
+# them behind its stuck requests. That leaves no room for idle kept-alive connections, so each
+# response closes its connection; the reverse proxy keeps the clients' connections alive.
+worker_connections = threads
+keepalive = 0
 
 # Load Django once, in the master: a configuration error stops the start with one readable line
 # before any worker forks, and workers share the loaded code's memory. A new release therefore
 # needs a restart of the service, not a HUP.
 preload_app = True
 
-# No page takes more than a second; 30 s only catches a worker that is stuck.
+# No page takes more than a second; 30 s only catches a worker whose main loop is stuck.
 timeout = 30
 graceful_timeout = 20
 

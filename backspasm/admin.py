@@ -2,8 +2,32 @@
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.contrib.admin import AdminSite
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from simple_history.admin import SimpleHistoryAdmin
+from two_factor.admin import AdminSiteOTPRequiredMixin
+from two_factor.utils import default_device
+
+
+class VerifiedAdminSite(AdminSiteOTPRequiredMixin, AdminSite):  # type: ignore[misc]
+    """The admin opens only to staff who signed in with a password and a second factor.
+
+    Sign-in itself is django-two-factor-auth's. A staff account without an authenticator app (a
+    new editor, or one whose lost phone an administrator removed) is sent to set one up instead
+    of back to the sign-in page, which would let it in with the password alone and go round.
+    """
+
+    site_header = "Back spasm help: content"
+    site_title = "Back spasm help admin"
+    index_title = "Guidance, exercises and editors"
+
+    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        user = request.user
+        if user.is_authenticated and user.is_active and user.is_staff and not default_device(user):
+            return redirect("two_factor:setup")
+        response: HttpResponse = super().login(request, extra_context)
+        return response
 
 
 class HistoryAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library

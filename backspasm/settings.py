@@ -73,7 +73,8 @@ INSTALLED_APPS = [
     "triage",
     "selfcare",
     "feedback",
-    "django.contrib.admin",
+    # The admin asks every staff account for a second factor (backspasm.admin.VerifiedAdminSite).
+    "backspasm.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,6 +85,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
 ]
 
 MIDDLEWARE = [
@@ -104,10 +109,13 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Early, so a hit skips sessions, CSRF, authentication and the view.
     "django.middleware.cache.FetchFromCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # The patient's answers stay in an encrypted cookie; staff get a server-side session under
+    # STAFF_PATH_PREFIXES (docs/adr/0009).
+    "backspasm.staffsessions.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -154,9 +162,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 else:
-    # One persistent connection per gunicorn worker, checked before reuse (docs/adr/0006). A
-    # database that does not answer fails the request in seconds, not at the worker timeout.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # One persistent connection per gunicorn thread, checked before reuse (docs/adr/0006). A
+    # database that stops answering must fail the requests that need it in seconds and leave
+    # the rest of the site alone (docs/adr/0010): a connection attempt gives up after 5 s; the
+    # server cancels a statement after 5 s and a lock wait after 3 s; keepalives notice a silent
+    # peer on an idle connection within about 25 s, and unacknowledged data gives up after 10 s.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": 5,
+        "options": "-c statement_timeout=5000 -c lock_timeout=3000"
+        " -c idle_in_transaction_session_timeout=30000",
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 10_000,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds pickled Python objects, so each release keeps to its own keys: during a rolling
@@ -210,11 +231,19 @@ CACHE_MIDDLEWARE_ALIAS = "pages"
 # A page is stored only when its view says for how long (backspasm.caching.public_page).
 CACHE_MIDDLEWARE_SECONDS = 0
 
-# Answers to the checker live only in a signed cookie: no session row, nothing server-side.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Answers to the checker live only in the person's cookie, encrypted: no session row, nothing
+# server-side. The cookie and its contents last 14 days from the last change (docs/adr/0009).
+SESSION_ENGINE = "backspasm.encryptedcookies"
 SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"
 SESSION_COOKIE_NAME = "backspasm_session"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# Staff pages (the admin, its sign-in and the draft preview) keep their sessions in the database
+# so that logout, a password change or an administrator ends them, idle after 30 minutes and at
+# most 8 hours long.
+STAFF_PATH_PREFIXES = ("/admin/", "/guidance/preview/")
+STAFF_SESSION_COOKIE_NAME = "backspasm_staff_session"
+STAFF_SESSION_IDLE_SECONDS = 30 * 60
+STAFF_SESSION_MAX_SECONDS = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -227,16 +256,35 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A username and an address together: a stranger's guesses never lock an editor out from their
+# own address, and an editor's success resets only their own pair.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("DJANGO_BEHIND_PROXY", default=False) else 0
+# The two-factor sign-in is a form wizard whose fields carry the step's prefix.
+AXES_USERNAME_CALLABLE = "backspasm.signin.attempted_username"
+# Behind the reverse proxy the client is the last address in X-Forwarded-For, the one the proxy
+# appended (anything before it the client may have written); a directly exposed server trusts
+# only the socket's address, which a client cannot forge.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
+AXES_IPWARE_PROXY_COUNT = 0
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if BEHIND_PROXY else ("REMOTE_ADDR",)
+)
+
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+OTP_TOTP_ISSUER = "Back spasm help"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
+from django_otp.decorators import otp_required
 
 from backspasm.caching import public_page
 from backspasm.content import pages
@@ -62,6 +63,8 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 @staff_member_required
+# Drafts are for staff who passed the second factor too, as in the admin.
+@otp_required(login_url="admin:login")  # type: ignore[untyped-decorator]
 @permission_required("content.view_article", raise_exception=True)
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Any article as the public would see it, drafts included, marked as a preview."""

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, User
 
 from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.models import Article, Section, Source, Status
+from tests.accounts.signin import sign_in_to_admin
 
 PASSWORD = "correct horse battery staple 42"
 
@@ -20,7 +21,7 @@ def editor(db) -> User:
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    sign_in_to_admin(client, editor)
     return client
 
 

@@ -1,30 +1,43 @@
 """`manage.py addeditor` gives someone a login that can change the guidance."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import Client
 
 from backspasm.content.editors import EDITORS_GROUP
+from tests.accounts.signin import SET_UP, enrol_authenticator, enter_password
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long and unusual passphrase 7"
 
 
-def test_a_new_editor_can_log_in_and_edit_the_guidance(client: Client, monkeypatch):
+def test_a_new_editor_signs_in_sets_up_an_authenticator_app_and_edits_the_guidance(
+    client: Client, monkeypatch
+):
     monkeypatch.setenv("DJANGO_EDITOR_PASSWORD", PASSWORD)
 
-    call_command("addeditor", "sam", "--email", "sam@example.org", "--no-input")
+    output = StringIO()
+    call_command("addeditor", "sam", "--email", "sam@example.org", "--no-input", stdout=output)
+
+    assert "set up an authenticator app" in output.getvalue()
 
     user = User.objects.get(username="sam")
     assert user.is_staff
     assert not user.is_superuser
     assert list(user.groups.values_list("name", flat=True)) == [EDITORS_GROUP]
-    login = client.post(
-        "/admin/login/", {"username": "sam", "password": PASSWORD, "next": "/admin/"}
+    assert enter_password(client, "sam", PASSWORD).status_code == 302
+    # The admin sends a new editor to set up an authenticator app before anything else.
+    assert (
+        client.get("/admin/content/article/")["Location"]
+        == "/admin/login/?next=/admin/content/article/"
     )
-    assert login.status_code == 302
+    assert client.get("/admin/login/?next=/admin/content/article/")["Location"] == SET_UP
+    _, enrolled = enrol_authenticator(client)
+    assert enrolled.url == "/admin/account/two_factor/setup/complete/"
     assert client.get("/admin/content/article/").status_code == 200
     assert client.get("/admin/auth/user/").status_code == 403
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.models import Article
+from tests.accounts.signin import authenticator_for, sign_in_fully
 from tests.content.conftest import PASSWORD
 from tests.content.forms import form_data
 from tests.content.html import attr, one
@@ -28,11 +29,8 @@ def test_an_editor_changes_an_article_sees_it_live_and_restores_the_earlier_revi
     public_url = "/guidance/causes/"
     assert NEW_SENTENCE not in client.get(public_url).content.decode()
 
-    # The editor logs in through the admin login page.
-    login = client.post(
-        "/admin/login/?next=/admin/",
-        {"username": "editor", "password": PASSWORD, "next": "/admin/"},
-    )
+    # The editor signs in with their password and a code from their authenticator app.
+    login = sign_in_fully(client, editor, authenticator_for(editor), PASSWORD)
     assert login.status_code == 302
 
     # ...changes the article and saves it.

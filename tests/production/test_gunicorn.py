@@ -25,7 +25,7 @@ CONFIG = ROOT / "gunicorn.conf.py"
 
 
 def load_config(monkeypatch: pytest.MonkeyPatch, **environment: str) -> dict[str, object]:
-    for name in ("WEB_CONCURRENCY", "GUNICORN_BIND", "FORWARDED_ALLOW_IPS"):
+    for name in ("WEB_CONCURRENCY", "GUNICORN_THREADS", "GUNICORN_BIND", "FORWARDED_ALLOW_IPS"):
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
@@ -36,21 +36,10 @@ def test_workers_are_two_per_core_plus_one(monkeypatch: pytest.MonkeyPatch):
     config = load_config(monkeypatch)
 
     assert config["workers"] == 2 * len(os.sched_getaffinity(0)) + 1
-    assert config["worker_class"] == "sync"
 
 
 def test_web_concurrency_sets_the_number_of_workers(monkeypatch: pytest.MonkeyPatch):
     assert load_config(monkeypatch, WEB_CONCURRENCY="3")["workers"] == 3
-
-
-def test_workers_are_recycled_and_stuck_ones_killed(monkeypatch: pytest.MonkeyPatch):
-    config = load_config(monkeypatch)
-
-    assert config["preload_app"] is True
-    assert config["timeout"] == 30
-    assert config["max_requests"] == 10_000 and config["max_requests_jitter"] == 1_000
-    assert config["worker_tmp_dir"] == "/dev/shm"
-    assert config["control_socket_disable"] is True
 
 
 def test_without_a_secret_key_gunicorn_stops_with_one_clear_line():

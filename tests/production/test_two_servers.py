@@ -11,6 +11,7 @@ import psycopg
 import pytest
 import redis
 from bs4 import Tag
+from django_otp.oath import totp
 
 from tests.production import services
 from tests.production.servers import (
@@ -26,7 +27,15 @@ pytestmark = pytest.mark.services
 
 # Django's Redis cache stores a key as "<KEY_PREFIX>:<VERSION>:<key>"; production's prefix.
 SERVER_KEY_PREFIX = "backspasm:"
-EDITOR = {"username": "editor", "password": "a-long-passphrase-for-the-two-server-test"}
+EDITOR = {"auth-username": "editor", "auth-password": "a-long-passphrase-for-the-two-server-test"}
+# The editor's authenticator app holds this key (the RFC 6238 test key), so the test can type codes.
+AUTHENTICATOR_KEY = b"12345678901234567890"
+ADD_AUTHENTICATOR = (
+    "from django.contrib.auth.models import User; "
+    "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+    "TOTPDevice.objects.create(user=User.objects.get(username='editor'), name='default', "
+    f"key='{AUTHENTICATOR_KEY.hex()}')"
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,13 +62,20 @@ def site_environment(redis_client: redis.Redis, tmp_path_factory) -> Iterator[di
             DATABASE_URL=database_url,
             REDIS_URL=services.redis_url(),
             DJANGO_STATIC_ROOT=str(tmp_path_factory.mktemp("static")),
-            DJANGO_SUPERUSER_PASSWORD=EDITOR["password"],
+            DJANGO_SUPERUSER_PASSWORD=EDITOR["auth-password"],
         )
         manage(env, "collectstatic", "--no-input", "--verbosity", "0")
         manage(env, "migrate", "--no-input", "--verbosity", "0")
         manage(
-            env, "createsuperuser", "--no-input", "--username", EDITOR["username"], "--email", ""
+            env,
+            "createsuperuser",
+            "--no-input",
+            "--username",
+            EDITOR["auth-username"],
+            "--email",
+            "",
         )
+        manage(env, "shell", "--command", ADD_AUTHENTICATOR)
         yield env
     finally:
         services.drop_databases(name)
@@ -184,7 +200,10 @@ def test_an_editors_save_reaches_every_server_within_a_minute_even_if_redis_lost
     }
 
     login = editor.get("/admin/login/?next=/admin/")
-    signed_in = editor.submit(login, main_form(login), EDITOR)
+    code_page = editor.submit(login, main_form(login), EDITOR)
+    signed_in = editor.submit(
+        code_page, main_form(code_page), {"token-otp_token": f"{totp(AUTHENTICATOR_KEY):06d}"}
+    )
     assert signed_in.path == "/admin/", signed_in.soup().select(".errornote")
     with psycopg.connect(site_environment["DATABASE_URL"]) as connection:
         query = "SELECT id FROM selfcare_exercise WHERE slug = 'arm-raise'"

@@ -71,6 +71,22 @@ def test_health_check_reports_the_database_down_with_503(site_on_a_database_we_c
     )
 
 
+def test_health_check_reports_503_when_only_the_database_file_is_deleted(
+    site_on_a_database_we_can_delete,
+):
+    browser, database_directory = site_on_a_database_we_can_delete
+    assert health(browser)[0] == 200
+
+    for leftover in database_directory.glob("site.sqlite3*"):
+        leftover.unlink()
+
+    # SQLite makes a new, empty file on the next connection; the site's tables are not in it.
+    assert health(browser) == (
+        503,
+        {"status": "down", "checks": {"database": "down", "cache": "ok"}},
+    )
+
+
 @pytest.fixture(scope="module")
 def site_with_redis_down(
     tmp_path_factory: pytest.TempPathFactory, static_root: Path, database_copy

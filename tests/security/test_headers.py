@@ -11,6 +11,9 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
 from django.test import Client
 
+from tests.accounts.signin import authenticator_for, sign_in_fully
+from tests.triage_journey import complete_checker
+
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -163,18 +166,18 @@ def test_health_check_answers_the_load_balancer_over_plain_http(settings):
 
 
 def test_cookies_are_secure_httponly_and_same_site(https_client: Client):
-    User.objects.create_superuser("admin", password="a-long-admin-password-1")
-    login_page = https_client.get("/admin/login/")
-    token = login_page.cookies["csrftoken"].value
-    https_client.post(
-        "/admin/login/",
-        {"username": "admin", "password": "a-long-admin-password-1", "csrfmiddlewaretoken": token},
-        headers={"Referer": "https://testserver/admin/login/"},
-    )
+    admin = User.objects.create_superuser("admin", password="a-long-admin-password-1")
+    device = authenticator_for(admin)
+    https_client.get("/admin/account/login/")
+    sign_in_fully(https_client, admin, device, "a-long-admin-password-1")
+    https_client.post("/check/start-again/")
+    complete_checker(https_client, {"age": 40})
     cookies = https_client.cookies
 
-    assert set(cookies) == {"csrftoken", "backspasm_session"}
+    assert set(cookies) == {"csrftoken", "backspasm_session", "backspasm_staff_session"}
     for name in cookies:
         assert cookies[name]["secure"] is True, name
         assert cookies[name]["httponly"] is True, name
-        assert cookies[name]["samesite"] == "Lax", name
+    assert cookies["csrftoken"]["samesite"] == "Lax"
+    assert cookies["backspasm_session"]["samesite"] == "Lax"
+    assert cookies["backspasm_staff_session"]["samesite"] == "Strict"

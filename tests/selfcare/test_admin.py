@@ -7,6 +7,7 @@ from django.test import Client
 
 from backspasm.content.editors import EDITORS_GROUP
 from selfcare.models import Exercise
+from tests.accounts.signin import sign_in_to_admin
 from tests.content.forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def editor_client(client: Client) -> Client:
     editor = User.objects.create_user("exercise-editor", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(editor)
+    sign_in_to_admin(client, editor)
     return client
 
 

@@ -52,7 +52,12 @@ class Command(BaseCommand):
                 user.set_password(password)
             user.save()
             user.groups.add(group)
-        self.stdout.write(self.style.SUCCESS(f"{username} can now edit the guidance at /admin/."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{username} can now edit the guidance at /admin/. At their first sign-in they "
+                "set up an authenticator app on their phone: have them do it straight away."
+            )
+        )
 
     def _password(self, *, new: bool, no_input: bool) -> str:
         if password := os.environ.get("DJANGO_EDITOR_PASSWORD", ""):

@@ -1,0 +1,110 @@
+"""While PostgreSQL hangs, what needs no database keeps answering within a second.
+
+The site runs under gunicorn with the project's configuration, its database reached through a
+proxy on loopback that turns into a black hole mid-test. Requests that need the database (the
+health check here) are left stuck on it; the emergency advice and cached public pages must not
+queue behind them.
+"""
+
+import contextlib
+import os
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from tests.production import services
+from tests.production.servers import AppServer, app_server, manage, production_environment
+from tests.security.blackhole import BlackholeProxy
+from tests.security.pages import Page, walk_checker
+from tests.security.server import Browser
+
+pytestmark = [pytest.mark.faults, pytest.mark.xdist_group("hung-database")]
+
+WITHIN = 1.0  # seconds: what a frightened person on a phone should wait at most
+REQUESTS_STUCK_ON_THE_DATABASE = 6
+
+
+@pytest.fixture(scope="module")
+def database_url() -> Iterator[str]:
+    if problem := services.postgres_problem():
+        pytest.skip(f"needs PostgreSQL on this machine: {problem}")
+    name = f"backspasm_hung_{os.getpid()}"
+    url = services.create_database(name)
+    try:
+        yield url
+    finally:
+        services.drop_databases(name)
+
+
+@pytest.fixture
+def site_behind_a_blackhole(
+    database_url: str, tmp_path: Path
+) -> Iterator[tuple[AppServer, BlackholeProxy]]:
+    parts = urlsplit(database_url)
+    env = production_environment(
+        DATABASE_URL=database_url,
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+        DJANGO_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+    manage(env, "migrate", "--no-input", "--verbosity", "0")
+    with BlackholeProxy(parts.port or 5432) as proxy:
+        proxied = parts._replace(netloc=f"{parts.username}@127.0.0.1:{proxy.port}")
+        env["DATABASE_URL"] = urlunsplit(proxied)
+        with app_server("hung", env, tmp_path / "gunicorn.log", workers=2) as server:
+            yield server, proxy
+            # Before the server stops, so that it need not wait for requests stuck on it.
+            proxy.stop()
+
+
+def timed(browser: Browser, times: list[float]):
+    def fetch(method: str, url: str, data: dict[str, list[str]] | None) -> Page:
+        started = time.monotonic()
+        page = browser.fetch(method, url, data)
+        times.append(time.monotonic() - started)
+        return page
+
+    return fetch
+
+
+def ask_for_the_database(base_url: str) -> None:
+    # A 503 or a dropped connection: either way it no longer holds a thread.
+    with contextlib.suppress(urllib.error.URLError, OSError):
+        urllib.request.urlopen(f"{base_url}/healthz", timeout=120).read()
+
+
+def test_emergency_advice_and_cached_pages_answer_within_a_second_while_the_database_hangs(
+    site_behind_a_blackhole,
+):
+    server, proxy = site_behind_a_blackhole
+    base_url = f"http://127.0.0.1:{server.port}"
+    browser = Browser(base_url)
+    # Warm: the public page is cached and every template compiled, as on a live site.
+    for _ in range(2):
+        assert browser.get("/about/").status == 200
+    assert walk_checker(browser.fetch, {"saddle_numbness": True}).disposition == "emergency"
+
+    proxy.hang()
+    stuck = [
+        threading.Thread(target=ask_for_the_database, args=(base_url,), daemon=True)
+        for _ in range(REQUESTS_STUCK_ON_THE_DATABASE)
+    ]
+    for request in stuck:
+        request.start()
+    assert proxy.wait_for_stuck_clients(2, timeout=30), "no request reached the database"
+
+    times: list[float] = []
+    someone_new = Browser(base_url)
+    result = walk_checker(timed(someone_new, times), {"saddle_numbness": True})
+    cached = timed(someone_new, times)("GET", "/about/", None)
+
+    assert result.disposition == "emergency"
+    assert 'href="tel:999"' in result.html
+    assert cached.status == 200
+    assert max(times) < WITHIN, [round(seconds, 2) for seconds in times]
