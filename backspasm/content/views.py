@@ -1,5 +1,6 @@
 """Public guidance pages, search and the staff-only draft preview."""
 
+from dataclasses import replace
 from typing import Any
 
 from django.contrib.admin.views.decorators import staff_member_required
@@ -11,8 +12,9 @@ from django.views.decorators.http import condition, require_GET, require_safe
 
 from backspasm.content import cache as pages
 from backspasm.content.forms import SearchForm
-from backspasm.content.models import Article
-from backspasm.content.pages import build_article_page, draft_section
+from backspasm.content.models import Article, PendingChange
+from backspasm.content.pages import SourceLink, build_article_page, draft_section
+from backspasm.content.review import proposed_object
 from backspasm.content.search import search_articles
 from backspasm.pagecache import public_page
 
@@ -79,4 +81,34 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "content/article.html",
         {"page": build_article_page(draft, section), "preview_of": draft},
+    )
+
+
+@require_GET
+@never_cache
+@staff_member_required
+@permission_required("content.view_pendingchange", raise_exception=True)
+def preview_change(request: HttpRequest, pk: int) -> HttpResponse:
+    """An article as it would look with a proposed change, sources included, for its reviewer."""
+    change = get_object_or_404(
+        PendingChange.objects.filter(
+            content_type__app_label="content", content_type__model="article"
+        ),
+        pk=pk,
+    )
+    article = proposed_object(change)
+    if not isinstance(article, Article):
+        raise Http404("This change is not to an article.")
+    section = draft_section(article)
+    page = replace(
+        build_article_page(article, section),
+        sources=tuple(
+            SourceLink(title=row["title"], url=row["url"])
+            for row in change.children.get("sources", [])
+        ),
+    )
+    return render(
+        request,
+        "content/article.html",
+        {"page": page, "preview_of": article, "preview_change": change},
     )
