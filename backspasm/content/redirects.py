@@ -4,11 +4,22 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
+from backspasm.content.cache import cached_content
 from backspasm.content.models import OldAddress
 
 
+def _current_addresses() -> dict[str, str]:
+    """Every old address and where its page is now. Kept with the published content: an
+    approval that changes a slug saves an OldAddress, which moves the content version on."""
+    return {
+        old.path: old.target.get_absolute_url()
+        for old in OldAddress.objects.prefetch_related("target")
+        if old.target is not None
+    }
+
+
 class OldAddressMiddleware:
-    """Looks only at 404s, so a live page never costs a query."""
+    """Looks only at 404s, and in the cached list, so an unknown address costs no query."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -17,10 +28,9 @@ class OldAddressMiddleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in {"GET", "HEAD"}:
             return response
-        old = OldAddress.objects.filter(path=request.path).first()
-        if old is None or old.target is None:
+        new_url = cached_content("old-addresses", _current_addresses).get(request.path)
+        if new_url is None:
             return response
-        new_url: str = old.target.get_absolute_url()
         if request.META.get("QUERY_STRING"):
             new_url = f"{new_url}?{request.META['QUERY_STRING']}"
         return HttpResponsePermanentRedirect(new_url)
