@@ -118,6 +118,7 @@ def rules_fired(rules: Sequence[tuple[str, int, str]]) -> Chart:
             f"{rule}: fired in {count} journeys",
         )
         for index, (rule, count, disposition) in enumerate(rules)
+        if count
     )
     return Chart(
         WIDTH,

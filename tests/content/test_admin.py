@@ -17,6 +17,7 @@ from tests.content.html import attr, one
 
 pytestmark = pytest.mark.django_db
 
+
 def test_a_slug_already_in_use_gets_a_clear_error(editor_client: Client):
     data = form_data(editor_client.get("/admin/content/article/add/").content, "#article_form")
     data.update(
