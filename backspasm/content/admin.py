@@ -28,7 +28,9 @@ from backspasm.content.reviewadmin import PendingChangeAdmin, ReviewedAdmin
 admin.site.register(PendingChange, PendingChangeAdmin)
 
 
-class SourceInline(admin.TabularInline):  # type: ignore[type-arg]
+class SourceInline(admin.StackedInline):  # type: ignore[type-arg]
+    """Stacked, so each field has its own label for screen readers (a table row has none)."""
+
     model = Source
     fields = ("title", "url", "order")
     extra = 1

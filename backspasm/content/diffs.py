@@ -12,7 +12,9 @@ from typing import Any, Literal
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
-Kind = Literal["same", "added", "removed"]
+Kind = Literal["same", "added", "removed", "gap"]
+# Words of unchanged text kept either side of a change; longer unchanged runs are cut to a gap.
+CONTEXT_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +30,22 @@ class FieldDiff:
 
     @property
     def changed(self) -> bool:
-        return any(piece.kind != "same" for piece in self.pieces)
+        return any(piece.kind in {"added", "removed"} for piece in self.pieces)
+
+    @property
+    def condensed(self) -> tuple[Piece, ...]:
+        return condense(self.pieces)
+
+
+def _lines(text: str) -> str:
+    """Browsers send line breaks as CRLF; a change of line ending alone is not a change."""
+    return text.replace("\r\n", "\n")
 
 
 def word_diff(old: str, new: str) -> tuple[Piece, ...]:
     """The pieces of ``new`` and ``old`` in reading order, each same, added or removed."""
-    before = _TOKENS.findall(old)
-    after = _TOKENS.findall(new)
+    before = _TOKENS.findall(_lines(old))
+    after = _TOKENS.findall(_lines(new))
     pieces: list[Piece] = []
     matcher = SequenceMatcher(a=before, b=after, autojunk=False)
     for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
@@ -46,6 +57,40 @@ def word_diff(old: str, new: str) -> tuple[Piece, ...]:
         if b_end > b_start:
             pieces.append(Piece("added", "".join(after[b_start:b_end])))
     return tuple(pieces)
+
+
+def condense(pieces: tuple[Piece, ...], context: int = CONTEXT_WORDS) -> tuple[Piece, ...]:
+    """Long unchanged stretches cut to a few words either side of each change, so a reviewer
+    reads what changed rather than the whole article again."""
+    condensed: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        tokens = _TOKENS.findall(piece.text)
+        words = sum(1 for token in tokens if not token.isspace())
+        keep_before = context if index > 0 else 0
+        keep_after = context if index < len(pieces) - 1 else 0
+        if piece.kind != "same" or words <= keep_before + keep_after + context:
+            condensed.append(piece)
+            continue
+        head = _first_words(tokens, keep_before)
+        tail = _first_words(tokens[::-1], keep_after)[::-1]
+        if head:
+            condensed.append(Piece("same", "".join(head)))
+        condensed.append(Piece("gap", f"{words - keep_before - keep_after} unchanged words"))
+        if tail:
+            condensed.append(Piece("same", "".join(tail)))
+    return tuple(condensed)
+
+
+def _first_words(tokens: list[str], count: int) -> list[str]:
+    kept: list[str] = []
+    words = 0
+    for token in tokens:
+        if not token.isspace():
+            if words == count:
+                break
+            words += 1
+        kept.append(token)
+    return kept
 
 
 def as_text(value: Any) -> str:

@@ -97,7 +97,10 @@ def propose(
 
     Returns None when the proposal is the same as the live content: there is nothing to review.
     """
-    values = json_safe(values)
+    values = {
+        name: value.replace("\r\n", "\n") if isinstance(value, str) else value
+        for name, value in json_safe(values).items()
+    }
     children = {relation: [json_safe(row) for row in rows] for relation, rows in children.items()}
     if values == values_of(obj) and children == children_of(obj):
         return None

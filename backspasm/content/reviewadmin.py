@@ -172,6 +172,14 @@ class ReviewedAdmin(HistoryAdmin):
             obj, values, children, author=request.user, reason=form.cleaned_data["change_reason"]
         )
 
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> HttpResponse:
+        """One button: every save is a proposal, so "save and continue editing" would mislead."""
+        context.update(show_save_and_add_another=False, show_save_and_continue=False)
+        response: HttpResponse = super().render_change_form(request, context, *args, **kwargs)
+        return response
+
     def construct_change_message(
         self, request: HttpRequest, form: Any, formsets: Any, add: bool = False
     ) -> Any:

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backspasm.content.diffs import Piece, compare, rows_as_text, word_diff
+from backspasm.content.diffs import Piece, compare, condense, rows_as_text, word_diff
 
 words = st.lists(st.sampled_from(["back", "pain", "heat", "walk", "\n", " ", "NICE", "."]))
 
@@ -45,3 +45,19 @@ def test_sources_compare_one_row_a_line():
     )
 
     assert text == "NHS | https://nhs.uk | 1"
+
+
+def test_long_unchanged_text_is_cut_to_a_gap_around_each_change():
+    same = " ".join(f"word{n}" for n in range(100))
+    pieces = word_diff(f"{same} old {same}", f"{same} new {same}")
+
+    shown = condense(pieces, context=3)
+
+    assert [piece.kind for piece in shown] == ["gap", "same", "removed", "added", "same", "gap"]
+    assert shown[0].text == "97 unchanged words"
+    assert shown[1].text.split() == ["word97", "word98", "word99"]  # the words before it
+    assert shown[-1].text == "97 unchanged words"
+
+
+def test_a_change_of_line_endings_alone_is_no_change():
+    assert {piece.kind for piece in word_diff("Rest.\r\n\r\nWalk.", "Rest.\n\nWalk.")} == {"same"}
