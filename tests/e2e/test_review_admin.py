@@ -4,7 +4,10 @@ import re
 from collections.abc import Callable
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
+from django.core.management.color import no_style
+from django.db import connection
 from playwright.sync_api import Page, expect
 
 from backspasm.content.editors import EDITORS_GROUP
@@ -19,6 +22,16 @@ pytestmark = pytest.mark.e2e
 OpenPage = Callable[..., Page]
 PASSWORD = "correct horse battery staple 42"
 NEW_HEADING = "Warm baths help"
+
+
+@pytest.fixture(autouse=True)
+def _sequences_after_the_seeded_rows(_seeded_content: None) -> None:
+    """The seeded rows are loaded with their ids, which leaves PostgreSQL's sequences behind
+    them; the first new history row of an approval would reuse an id. Move them on."""
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 def person(name: str, *groups: str) -> User:
