@@ -113,6 +113,8 @@ MIDDLEWARE = [
     # STAFF_PATH_PREFIXES (docs/adr/0009).
     "backspasm.staffsessions.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A page whose slug changed answers its old addresses with a permanent redirect.
+    "backspasm.content.redirects.OldAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -365,6 +367,31 @@ SEARCH_SOURCES = [
 CONTENT_EDITOR_APP_LABELS = ["content", "selfcare"]
 # Apps whose models they may only view.
 EDITOR_READ_ONLY_APP_LABELS = ["feedback"]
+# Apps whose models "Clinical reviewers" may view: what editors change, and the checker's counts.
+CLINICAL_REVIEWER_VIEW_APP_LABELS = [*CONTENT_EDITOR_APP_LABELS, "triage"]
+
+# Email (review reminders): printed to the console unless EMAIL_HOST names an SMTP server.
+# Django 6.1's MAILERS, which replaces the EMAIL_HOST family of settings.
+if os.environ.get("EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["EMAIL_HOST"],
+                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": env_secret("EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("EMAIL_USE_TLS", default=True),
+                "timeout": 30,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Back spasm help <webmaster@localhost>")
+EMAIL_SUBJECT_PREFIX = "[Back spasm help] "
+# The site's own address, for links in emails (there is no request to take it from).
+SITE_URL = os.environ.get("BACKSPASM_SITE_URL", "http://localhost:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

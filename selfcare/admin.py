@@ -1,13 +1,13 @@
 from django.contrib import admin
 
-from backspasm.admin import HistoryAdmin
+from backspasm.content.reviewadmin import ReviewedAdmin
 from selfcare.models import Exercise
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(HistoryAdmin):
+class ExerciseAdmin(ReviewedAdmin):
+    unpublished_values = {"published": False}
     list_display = ("name", "order", "repetitions", "hold_seconds", "times_a_day", "published")
-    list_editable = ("order", "published")
     list_filter = ("published",)
     search_fields = ("name", "summary", "steps")
     prepopulated_fields = {"slug": ("name",)}

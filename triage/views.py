@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from backspasm.caching import mark_public
 from backspasm.htmx import HtmxHttpRequest, render_page
-from triage import flow
+from triage import flow, monitoring
 from triage.forms import form_class, initial
 from triage.presenters import Numbers, present_answers, present_result
 
@@ -116,6 +116,7 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     outcome = progress.outcome
     if outcome is None:
         return _resume(progress)
+    monitoring.count_once(request.session, outcome)
     if progress.end is flow.End.EMERGENCY:
         back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
     else:

@@ -4,17 +4,33 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Field, QuerySet
-from django.http import HttpRequest
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_POST
 
 from backspasm.admin import HistoryAdmin
-from backspasm.content.markdown import block_help
-from backspasm.content.models import Article, ArticleQuerySet, Source, Status
+from backspasm.content import readability
+from backspasm.content.markdown import block_help, render_markdown
+from backspasm.content.models import (
+    Article,
+    ArticleQuerySet,
+    PendingChange,
+    Source,
+    Status,
+)
+from backspasm.content.reviewadmin import PendingChangeAdmin, ReviewedAdmin
+
+admin.site.register(PendingChange, PendingChangeAdmin)
 
 
-class SourceInline(admin.TabularInline):  # type: ignore[type-arg]
+class SourceInline(admin.StackedInline):  # type: ignore[type-arg]
+    """Stacked, so each field has its own label for screen readers (a table row has none)."""
+
     model = Source
     fields = ("title", "url", "order")
     extra = 1
@@ -40,19 +56,71 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+def render_writing_help(body: str) -> SafeString:
+    """The body as the public page renders it, with its reading age and longest sentences."""
+    return render_to_string(
+        "admin/content/article/writing_help.html",
+        {
+            # The sanitiser's output, as on the public page: safe to print as HTML.
+            "preview_html": mark_safe(render_markdown(body)),  # noqa: S308
+            "measured": readability.measure(body),
+            "target_lowest": readability.TARGET_LOWEST,
+            "target_highest": readability.TARGET_HIGHEST,
+            "long_sentence_words": readability.LONG_SENTENCE_WORDS,
+        },
+    )
+
+
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin):
-    list_display = ("title", "section", "status", "next_review_due", "review_state", "preview")
+class ArticleAdmin(ReviewedAdmin):
+    unpublished_values = {"status": Status.DRAFT}
+    list_display = (
+        "title",
+        "section",
+        "status",
+        "reading_age",
+        "next_review_due",
+        "review_state",
+        "preview",
+    )
     list_filter = ("section", "status", ReviewFilter)
     search_fields = ("title", "slug", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
     inlines = [SourceInline]
     fieldsets = [
-        (None, {"fields": ("title", "slug", "summary", "body")}),
+        (None, {"fields": ("title", "slug", "summary", "body", "writing_help")}),
         ("Where it appears", {"fields": ("section", "order", "status")}),
         ("Review", {"fields": ("last_reviewed", "next_review_due", "reviewer")}),
     ]
-    history_list_display = ("status",)
+    readonly_fields = ("writing_help",)
+
+    def get_urls(self) -> list[Any]:
+        return [
+            path(
+                "writing-help/",
+                self.admin_site.admin_view(require_POST(self.writing_help_view)),
+                name="content_article_writing_help",
+            ),
+            *super().get_urls(),
+        ]
+
+    def writing_help_view(self, request: HttpRequest) -> HttpResponse:
+        """What the body being typed looks like on the page, for the preview beside it."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        return HttpResponse(render_writing_help(request.POST.get("body", "")))
+
+    @admin.display(description="Writing help")
+    def writing_help(self, article: Article | None) -> SafeString:
+        return render_writing_help(article.body if article is not None and article.pk else "")
+
+    @admin.display(description="Reading age")
+    def reading_age(self, article: Article) -> str:
+        measured = readability.measure(article.body)
+        if measured.reading_age is None:
+            return "None"
+        flag = "" if measured.on_target else " (above target)"
+        return f"{measured.reading_age}{flag}"
 
     def formfield_for_dbfield(
         self, db_field: "Field[Any, Any]", request: HttpRequest, **kwargs: Any
@@ -61,7 +129,17 @@ class ArticleAdmin(HistoryAdmin):
         if db_field.name == "summary":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"})
         elif db_field.name == "body":
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 30, "class": "vLargeTextField"})
+            # Typing pauses send the body to the server, which answers with the preview beside it.
+            kwargs["widget"] = forms.Textarea(
+                attrs={
+                    "rows": 30,
+                    "class": "vLargeTextField",
+                    "data-hx-post": reverse("admin:content_article_writing_help"),
+                    "data-hx-trigger": "input changed delay:600ms",
+                    "data-hx-target": "#writing-help",
+                    "data-hx-swap": "outerHTML",
+                }
+            )
             kwargs["help_text"] = f"{db_field.help_text} {block_help()}"
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

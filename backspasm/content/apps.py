@@ -10,6 +10,7 @@ class ContentConfig(AppConfig):
     def ready(self) -> None:
         from backspasm.content.editors import sync_editors_group
         from backspasm.content.models import Article, Source
+        from backspasm.content.reviewers import sync_reviewers_group
         from backspasm.content.version import content_changed, content_migrated
 
         for model in (Article, Source):
@@ -19,3 +20,4 @@ class ContentConfig(AppConfig):
             )
         post_migrate.connect(content_migrated, dispatch_uid="content-migrated")
         post_migrate.connect(sync_editors_group, dispatch_uid="content-editors-group")
+        post_migrate.connect(sync_reviewers_group, dispatch_uid="content-reviewers-group")

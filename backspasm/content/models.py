@@ -1,6 +1,12 @@
 """The guidance articles editors write and the sources each one rests on."""
 
+from typing import ClassVar
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -52,7 +58,8 @@ class Article(models.Model):
     )
     body = models.TextField(
         help_text="Markdown: ## for headings, - for bullet points, [words](https://...) for links. "
-        "Any HTML is removed."
+        "HTML is not used: if you paste HTML (from Word or a web page), its tags show on the "
+        "page as plain text and nothing in them runs, so check the preview and remove them."
     )
     section = models.CharField(max_length=20, choices=Section.choices)
     order = models.PositiveSmallIntegerField(
@@ -69,6 +76,9 @@ class Article(models.Model):
 
     history = HistoricalRecords()
     objects = ArticleQuerySet.as_manager()
+
+    # Rows that belong to an article's content: a change to them is reviewed with the article.
+    review_children: ClassVar[dict[str, tuple[str, ...]]] = {"sources": ("title", "url", "order")}
 
     class Meta:
         ordering = ["section", "order", "title"]
@@ -179,3 +189,86 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"Content version {self.number}"
+
+
+class ChangeStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for review"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Sent back"
+    SUPERSEDED = "superseded", "Replaced by a later change"
+
+
+class PendingChangeQuerySet(models.QuerySet["PendingChange"]):
+    def pending(self) -> "PendingChangeQuerySet":
+        return self.filter(status=ChangeStatus.PENDING)
+
+    def for_object(self, obj: models.Model) -> "PendingChangeQuerySet":
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class PendingChange(models.Model):
+    """An editor's proposed version of an article or exercise, waiting for a clinical reviewer.
+
+    The live object keeps the approved content; approval copies these values onto it.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    name = models.CharField(max_length=200, help_text="The title or name it proposes.")
+    values = models.JSONField(encoder=DjangoJSONEncoder)
+    children = models.JSONField(
+        encoder=DjangoJSONEncoder,
+        default=dict,
+        blank=True,
+        help_text="Rows that belong to it, such as an article's sources, by relation name.",
+    )
+    reason = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposed_changes"
+    )
+    status = models.CharField(
+        max_length=12, choices=ChangeStatus.choices, default=ChangeStatus.PENDING
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_changes",
+    )
+    review_comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PendingChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "change for review"
+        verbose_name_plural = "changes for review"
+        permissions = [("approve_pendingchange", "Can approve or send back a change")]
+        indexes = [models.Index(fields=["content_type", "object_id", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason[:60]}"
+
+
+class OldAddress(models.Model):
+    """A public address an article or exercise had before its slug changed.
+
+    It points at the object, not at a newer address, so a page renamed twice still sends every old
+    link straight to where it is now.
+    """
+
+    path = models.CharField(max_length=200, unique=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "old addresses"
+
+    def __str__(self) -> str:
+        return self.path

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("guidance/", views.guidance_index, name="index"),
     path("guidance/preview/<int:pk>/", views.preview, name="preview"),
+    path("guidance/preview/change/<int:pk>/", views.preview_change, name="preview-change"),
     path("guidance/<slug:slug>/", views.article, name="article"),
     path("search/", views.search, name="search"),
 ]

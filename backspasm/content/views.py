@@ -1,5 +1,7 @@
 """Public guidance pages, search and the staff-only draft preview."""
 
+from dataclasses import replace
+
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,8 +13,9 @@ from django_otp.decorators import otp_required
 from backspasm.caching import public_page
 from backspasm.content import pages
 from backspasm.content.forms import SearchForm
-from backspasm.content.models import Article
-from backspasm.content.pages import build_article_page, draft_section
+from backspasm.content.models import Article, PendingChange
+from backspasm.content.pages import SourceLink, build_article_page, draft_section
+from backspasm.content.review import proposed_object
 from backspasm.content.search import search as search_site
 
 
@@ -74,4 +77,36 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "content/article.html",
         {"page": build_article_page(draft, section), "preview_of": draft},
+    )
+
+
+@require_GET
+@never_cache
+@staff_member_required
+# Drafts are for staff who passed the second factor too, as in the admin.
+@otp_required(login_url="admin:login")  # type: ignore[untyped-decorator]
+@permission_required("content.view_pendingchange", raise_exception=True)
+def preview_change(request: HttpRequest, pk: int) -> HttpResponse:
+    """An article as it would look with a proposed change, sources included, for its reviewer."""
+    change = get_object_or_404(
+        PendingChange.objects.filter(
+            content_type__app_label="content", content_type__model="article"
+        ),
+        pk=pk,
+    )
+    article = proposed_object(change)
+    if not isinstance(article, Article):
+        raise Http404("This change is not to an article.")
+    section = draft_section(article)
+    page = replace(
+        build_article_page(article, section),
+        sources=tuple(
+            SourceLink(title=row["title"], url=row["url"])
+            for row in change.children.get("sources", [])
+        ),
+    )
+    return render(
+        request,
+        "content/article.html",
+        {"page": page, "preview_of": article, "preview_change": change},
     )

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.test import Client
 
 from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.models import Article, Section, Source, Status
@@ -43,3 +44,21 @@ def draft(db) -> Article:
         article=article, title="Back pain - NHS", url="https://www.nhs.uk/conditions/back-pain/"
     )
     return article
+
+
+@pytest.fixture
+def reviewer(db) -> User:
+    from backspasm.content.reviewers import REVIEWERS_GROUP
+
+    user = User.objects.create_user(
+        "reviewer", "reviewer@example.org", PASSWORD, is_staff=True, first_name="Rita"
+    )
+    user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    return user
+
+
+@pytest.fixture
+def reviewer_client(reviewer) -> Client:
+    client = Client()
+    client.force_login(reviewer)
+    return client

@@ -1,67 +1,21 @@
-"""Editors in admin: change an article, see it live, restore the earlier revision."""
+"""Editors in admin: form errors, filters, the slug and the editors' group.
+
+Changing, reviewing and restoring an article are in test_review.py."""
 
 from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
 from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.models import Article
-from tests.accounts.signin import authenticator_for, sign_in_fully
-from tests.content.conftest import PASSWORD
 from tests.content.forms import form_data
 from tests.content.html import attr, one
 
 pytestmark = pytest.mark.django_db
-
-NEW_SENTENCE = "Most back spasms ease within 48 hours."
-
-
-def test_an_editor_changes_an_article_sees_it_live_and_restores_the_earlier_revision(
-    client: Client, editor: User
-):
-    # An article with one edition so far: the second edition of the guidance left it as it was.
-    article = Article.objects.get(slug="causes")
-    original_body = article.body
-    public_url = "/guidance/causes/"
-    assert NEW_SENTENCE not in client.get(public_url).content.decode()
-
-    # The editor signs in with their password and a code from their authenticator app.
-    login = sign_in_fully(client, editor, authenticator_for(editor), PASSWORD)
-    assert login.status_code == 302
-
-    # ...changes the article and saves it.
-    change_url = f"/admin/content/article/{article.pk}/change/"
-    data = form_data(client.get(change_url).content, "#article_form")
-    data["body"] = f"{NEW_SENTENCE}\n\n{data['body']}"
-    data["_save"] = "Save"
-    saved = client.post(change_url, data)
-    assert saved.status_code == 302, saved.content.decode()
-
-    # ...and the public page shows the change straight away.
-    assert NEW_SENTENCE in client.get(public_url).content.decode()
-
-    # History lists both revisions; the editor opens the first edition and reverts to it.
-    history = BeautifulSoup(
-        client.get(f"{change_url.removesuffix('change/')}history/").content, "html.parser"
-    )
-    revision_links = [
-        attr(link, "href") for link in history.select("#change-history a[href*='/history/']")
-    ]
-    assert len(revision_links) == 2
-    first_edition = revision_links[-1]
-    revert_data = form_data(client.get(first_edition).content, "#content-main form")
-    revert_data["_save"] = "Revert"
-    reverted = client.post(first_edition, revert_data)
-    assert reverted.status_code == 302
-
-    article.refresh_from_db()
-    assert article.body == original_body
-    assert NEW_SENTENCE not in client.get(public_url).content.decode()
-    assert article.history.count() == 3
 
 
 def test_a_slug_already_in_use_gets_a_clear_error(editor_client: Client):

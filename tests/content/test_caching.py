@@ -46,6 +46,15 @@ def test_an_editor_sees_their_save_at_once_and_everyone_else_once_the_stored_cop
         assert "Painkillers for back spasms" in Client().get(url).text, url
 
 
+def test_an_unknown_article_costs_no_query_once_the_listing_and_old_addresses_are_cached(
+    client: Client, django_assert_num_queries
+):
+    client.get("/guidance/")
+    client.get("/guidance/an-unknown-page/")  # reads the old addresses of renamed pages once
+    with django_assert_num_queries(0):
+        assert client.get("/guidance/no-such-thing/").status_code == 404
+
+
 def test_saving_or_deleting_a_source_changes_the_page(public_max_age_passes):
     source = Source.objects.get(article__slug="medicines", title="Ibuprofen for adults - NHS")
     source.title = "Ibuprofen - NHS medicines"

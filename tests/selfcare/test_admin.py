@@ -6,6 +6,9 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from backspasm.content.editors import EDITORS_GROUP
+from backspasm.content.models import PendingChange
+from backspasm.content.review import approve
+from backspasm.content.reviewers import REVIEWERS_GROUP
 from selfcare.models import Exercise
 from tests.accounts.signin import sign_in_to_admin
 from tests.content.forms import form_data
@@ -28,11 +31,15 @@ def test_an_editor_changes_an_exercise_and_its_history_keeps_both_versions(
     change_url = f"/admin/selfcare/exercise/{exercise.pk}/change/"
     data = form_data(editor_client.get(change_url).content, "#exercise_form")
     data["cautions"] = "Keep your shoulders relaxed."
+    data["change_reason"] = "A caution people asked for"
     data["_save"] = "Save"
 
     response = editor_client.post(change_url, data)
 
     assert response.status_code == 302
+    reviewer = User.objects.create_user("exercise-reviewer", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    approve(PendingChange.objects.pending().get(), reviewer)
     assert (
         "Keep your shoulders relaxed."
         in editor_client.get(exercise.get_absolute_url()).content.decode()
