@@ -17,14 +17,13 @@ from typing import Any
 from triage.answers import PREGNANT, Answers
 from triage.engine import Outcome, triage
 from triage.rules import Disposition
-from triage.steps import EMERGENCY_CONDITIONS as EMERGENCY_CONDITIONS
+from triage.steps import EMERGENCY_CONDITIONS, NOT_SURE, PREGNANT_ANSWERS
+
+# The journey's steps, also read through this module by the views, forms and tests.
 from triage.steps import FIRST_STEP as FIRST_STEP
-from triage.steps import NOT_SURE as NOT_SURE
-from triage.steps import PREGNANT_ANSWERS
 from triage.steps import STEPS as STEPS
 from triage.steps import STEPS_BY_SLUG as STEPS_BY_SLUG
 from triage.steps import Kind as Kind
-from triage.steps import Section as Section
 from triage.steps import Step as Step
 
 SESSION_KEY = "triage"

@@ -10,7 +10,14 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
-from tests.e2e.audit import DESKTOP_WIDTH, PHONE_WIDTH, screenshot, set_width
+from tests.e2e.audit import (
+    DESKTOP_WIDTH,
+    PHONE_WIDTH,
+    assert_none,
+    axe_problems,
+    screenshot,
+    set_width,
+)
 from tests.e2e.checker import (
     JOURNEYS,
     START,
@@ -168,3 +175,26 @@ def test_each_result_prints_on_at_most_two_a4_pages_without_link_addresses(
     record_property("checker_figures", f"{disposition} result printed on A4: {pages} pages")
     assert printed_addresses == []
     assert 1 <= pages <= 2
+
+
+@JAVASCRIPT
+def test_start_again_asks_before_clearing_the_answers(open_page: OpenPage, javascript: bool):
+    page = open_page(javascript=javascript)
+    walker = Walker(page, {}, javascript)
+    assert walker.run() == "self_care"
+    result_url = page.url
+
+    page.locator("main a", has_text="Start again").click()
+    expect(page.locator("h1")).to_have_text("Do you want to clear your answers and start again?")
+    if javascript:  # axe runs as a script in the page
+        assert_none(axe_problems(page))
+        both_widths(page, "start-again")
+    page.get_by_role("link", name="No, go back").click()
+    expect(page).to_have_url(result_url)
+    assert disposition_of(page) == "self_care"
+
+    page.locator("main a", has_text="Start again").click()
+    page.get_by_role("button", name="Yes, clear my answers").click()
+    expect(page).to_have_url(re.compile(r"/check/$"))
+    page.goto(result_url)
+    expect(page).to_have_url(re.compile(r"/check/emergency-signs/$"))

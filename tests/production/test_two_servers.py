@@ -122,7 +122,13 @@ def test_a_checker_journey_alternating_between_servers_reaches_the_right_result(
     visitor = Visitor(servers)
     # Sciatica for 20 days: rule G1, a GP appointment. The two answers are given to different
     # servers, so the result is only right if each server reads what the other stored.
-    answers = {"age": "42", "duration_days": "20", "pain_score": "5", "sciatica": "yes"}
+    answers = {
+        "age": "42",
+        "duration_days": "20",
+        "duration_unit": "days",
+        "pain_score": "5",
+        "sciatica": "yes",
+    }
 
     page = visitor.get("/check/emergency-signs/")
     questions = 0
