@@ -19,7 +19,7 @@ def available_cores() -> int:
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # A page spends part of its time waiting on PostgreSQL or Redis, so 2 x cores + 1 workers keep
-# every core busy (docs/adr/0006). Each worker runs threads (docs/adr/0010): with one request per
+# every core busy (docs/adr/0006). Each worker runs threads (docs/adr/0012): with one request per
 # worker, a few slow clients or requests stuck on a hung database held every worker while the
 # emergency advice queued behind them. A gthread worker waits for a client's first bytes without
 # a thread, and a thread held by a slow request leaves the others serving. Each thread keeps its

@@ -16,7 +16,7 @@ from django.http.response import HttpResponseBase
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
 # How long a page may be older than the database, whatever happens to the cache: an editor's save
-# reaches everyone within this, even when the cache missed the save (docs/adr/0009).
+# reaches everyone within this, even when the cache missed the save (docs/adr/0010).
 PUBLIC_MAX_AGE: Final = 30
 
 type View = Callable[..., HttpResponse]
@@ -59,7 +59,7 @@ def public_page(view: View) -> View:
 class CanonicalRequestMiddleware:
     """Django's page cache keys a page on its full address and on the headers it varies on. A
     host is allowed whatever port follows it, and Accept-Encoding is free text, so without this a
-    stranger could store one copy of a page per port or per spelling (issue 16: 1,500 ports, 18 MB).
+    stranger could store one copy of a page per port or per spelling (a probe: 1,500 ports, 18 MB).
     Pages print no absolute address, so the port is dropped, and only whether gzip is accepted is
     kept, which is all GZipMiddleware reads."""
 

@@ -147,7 +147,7 @@ def run_load(
                 "    personal, rendered for each request, never cached whole: held to the budget "
                 "for personal pages, ratio at least "
                 f"{budgets.PERSONAL_GET_THROUGHPUT_RATIO:g} and p99 at most "
-                f"{budgets.PERSONAL_P99_MS:g} ms (docs/adr/0009); the budget for other GET pages "
+                f"{budgets.PERSONAL_P99_MS:g} ms (docs/adr/0010); the budget for other GET pages "
                 f"({budgets.GET_THROUGHPUT_RATIO:g}, {budgets.P99_MS:g} ms) is {shared}"
             )
         if not result.requests:

@@ -11,7 +11,7 @@ POST_THROUGHPUT_RATIO = 0.5
 P99_MS = 50.0
 # A personal page (the self-care plan) is rendered for one person from the answers in their own
 # cookie on every request, so no cache may hold it whole: only its parts that are the same for
-# everyone come from the cache (docs/adr/0009).
+# everyone come from the cache (docs/adr/0010).
 PERSONAL_GET_THROUGHPUT_RATIO = 0.3
 PERSONAL_P99_MS = 250.0
 FIRST_VISIT_BYTES = 60 * 1024

@@ -101,7 +101,7 @@ def test_a_page_with_a_query_string_is_never_stored(rendered: list[str]):
 
 
 def test_every_port_and_spelling_of_accept_encoding_shares_one_stored_page():
-    """issue 16: 1,500 requests with varied ports added 1,500 cache entries."""
+    """A probe: 1,500 requests with varied ports added 1,500 cache entries."""
     Client().get("/guidance/", headers={"Host": "testserver:8000", "Accept-Encoding": "gzip"})
 
     for port in range(8001, 8021):

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
 from backspasm.content.models import OldAddress
@@ -19,14 +20,19 @@ def _current_addresses() -> dict[str, str]:
 
 
 class OldAddressMiddleware:
-    """Looks only at 404s, and in the cached list, so an unknown address costs no query."""
+    """Looks only at 404s under the addresses pages can be renamed in, and in the cached list, so
+    an unknown address costs no query and the checker's pages never wait on the database."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if response.status_code != 404 or request.method not in {"GET", "HEAD"}:
+        if (
+            response.status_code != 404
+            or request.method not in {"GET", "HEAD"}
+            or not request.path.startswith(tuple(settings.RENAMEABLE_PATH_PREFIXES))
+        ):
             return response
         new_url = cached_content("old-addresses", _current_addresses).get(request.path)
         if new_url is None:
