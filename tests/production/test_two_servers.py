@@ -30,12 +30,18 @@ SERVER_KEY_PREFIX = "backspasm:"
 EDITOR = {"auth-username": "editor", "auth-password": "a-long-passphrase-for-the-two-server-test"}
 # The editor's authenticator app holds this key (the RFC 6238 test key), so the test can type codes.
 AUTHENTICATOR_KEY = b"12345678901234567890"
-ADD_AUTHENTICATOR = (
-    "from django.contrib.auth.models import User; "
-    "from django_otp.plugins.otp_totp.models import TOTPDevice; "
-    "TOTPDevice.objects.create(user=User.objects.get(username='editor'), name='default', "
-    f"key='{AUTHENTICATOR_KEY.hex()}')"
-)
+# A second staff account approves the editor's change: nobody approves their own.
+REVIEWER = {"auth-username": "reviewer", "auth-password": EDITOR["auth-password"]}
+REVIEWER_KEY = b"09876543210987654321"
+
+
+def add_authenticator(username: str, key: bytes) -> str:
+    return (
+        "from django.contrib.auth.models import User; "
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+        f"TOTPDevice.objects.create(user=User.objects.get(username='{username}'), "
+        f"name='default', key='{key.hex()}')"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,16 +72,10 @@ def site_environment(redis_client: redis.Redis, tmp_path_factory) -> Iterator[di
         )
         manage(env, "collectstatic", "--no-input", "--verbosity", "0")
         manage(env, "migrate", "--no-input", "--verbosity", "0")
-        manage(
-            env,
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            EDITOR["auth-username"],
-            "--email",
-            "",
-        )
-        manage(env, "shell", "--command", ADD_AUTHENTICATOR)
+        for account, key in ((EDITOR, AUTHENTICATOR_KEY), (REVIEWER, REVIEWER_KEY)):
+            username = account["auth-username"]
+            manage(env, "createsuperuser", "--no-input", "--username", username, "--email", "")
+            manage(env, "shell", "--command", add_authenticator(username, key))
         yield env
     finally:
         services.drop_databases(name)
@@ -112,10 +112,36 @@ def answers_for(form: Tag, answers: dict[str, str]) -> dict[str, str | list[str]
         elif field["type"] == "checkbox":
             chosen[name] = ["none"]
         elif field["type"] == "radio":
-            chosen[name] = "no"
+            # "No" where the question has it, else its first choice (days, for how long).
+            values = [str(radio["value"]) for radio in form.select(f"input[name='{name}']")]
+            chosen[name] = "no" if "no" in values else values[0]
         else:
             pytest.fail(f"the journey has no answer for {name!r}")
     return chosen
+
+
+def walk_the_checker(visitor: Visitor, answers: dict[str, str]) -> tuple[Page, int]:
+    """Every question answered, to the result; the number of question pages on the way."""
+    page = visitor.get("/check/emergency-signs/")
+    questions = 0
+    while page.path.rstrip("/").removeprefix("/check/") not in {"answers", "result"}:
+        assert questions < 40, f"the checker never ended: stuck at {page.path}"
+        assert page.status == 200, f"{page.path} answered {page.status} on {page.server}"
+        form = main_form(page)
+        page = visitor.submit(page, form, answers_for(form, answers))
+        questions += 1
+    if page.path == "/check/answers/":
+        page = visitor.submit(page, main_form(page), {})
+    return page, questions
+
+
+def sign_in(visitor: Visitor, account: dict[str, str], key: bytes) -> None:
+    login = visitor.get("/admin/login/?next=/admin/")
+    code_page = visitor.submit(login, main_form(login), account)
+    signed_in = visitor.submit(
+        code_page, main_form(code_page), {"token-otp_token": f"{totp(key):06d}"}
+    )
+    assert signed_in.path == "/admin/", signed_in.soup().select(".errornote")
 
 
 def test_a_checker_journey_alternating_between_servers_reaches_the_right_result(servers):
@@ -130,15 +156,7 @@ def test_a_checker_journey_alternating_between_servers_reaches_the_right_result(
         "sciatica": "yes",
     }
 
-    page = visitor.get("/check/emergency-signs/")
-    questions = 0
-    while page.path.rstrip("/").removeprefix("/check/") not in {"answers", "result"}:
-        assert page.status == 200, f"{page.path} answered {page.status} on {page.server}"
-        form = main_form(page)
-        page = visitor.submit(page, form, answers_for(form, answers))
-        questions += 1
-    if page.path == "/check/answers/":
-        page = visitor.submit(page, main_form(page), {})
+    page, questions = walk_the_checker(visitor, answers)
 
     assert page.path == "/check/result/"
     assert page.status == 200
@@ -175,13 +193,7 @@ def let_a_minute_pass(client: redis.Redis) -> list[bytes]:
 
 
 def walk_to_the_plan(visitor: Visitor, answers: dict[str, str]) -> Page:
-    page = visitor.get("/check/emergency-signs/")
-    while page.path.rstrip("/").removeprefix("/check/") not in {"answers", "result"}:
-        assert page.status == 200, f"{page.path} answered {page.status} on {page.server}"
-        form = main_form(page)
-        page = visitor.submit(page, form, answers_for(form, answers))
-    if page.path == "/check/answers/":
-        page = visitor.submit(page, main_form(page), {})
+    walk_the_checker(visitor, answers)
     plan = visitor.get("/self-care/plan/")
     # Pain low enough for the plan to list its exercises.
     return visitor.submit(plan, main_form(plan), {"pain_today": "2"})
@@ -205,20 +217,31 @@ def test_an_editors_save_reaches_every_server_within_a_minute_even_if_redis_lost
         if (dumped := redis_client.dump(key)) is not None
     }
 
-    login = editor.get("/admin/login/?next=/admin/")
-    code_page = editor.submit(login, main_form(login), EDITOR)
-    signed_in = editor.submit(
-        code_page, main_form(code_page), {"token-otp_token": f"{totp(AUTHENTICATOR_KEY):06d}"}
-    )
-    assert signed_in.path == "/admin/", signed_in.soup().select(".errornote")
+    sign_in(editor, EDITOR, AUTHENTICATOR_KEY)
     with psycopg.connect(site_environment["DATABASE_URL"]) as connection:
         query = "SELECT id FROM selfcare_exercise WHERE slug = 'arm-raise'"
         row = connection.execute(query).fetchone()
     assert row is not None
     change = editor.get(f"/admin/selfcare/exercise/{row[0]}/change/")
     assert change.status == 200, change.body[:500]
-    saved = editor.submit(change, main_form(change), {"name": marker, "_save": "Save"})
+    saved = editor.submit(
+        change,
+        main_form(change),
+        {"name": marker, "change_reason": "A clearer name", "_save": "Save"},
+    )
     assert saved.path == "/admin/selfcare/exercise/", saved.soup().select(".errorlist")
+    assert marker not in reader.get("/self-care/plan/").body, "live before anyone approved it"
+    # A clinical reviewer approves it on the other server.
+    reviewer = Visitor([b])
+    sign_in(reviewer, REVIEWER, REVIEWER_KEY)
+    with psycopg.connect(site_environment["DATABASE_URL"]) as connection:
+        pending = connection.execute(
+            "SELECT id FROM content_pendingchange WHERE status = 'pending'"
+        ).fetchone()
+    assert pending is not None
+    review = reviewer.get(f"/admin/content/pendingchange/{pending[0]}/change/")
+    approved = reviewer.submit(review, main_form(review), {"_approve": "yes"})
+    assert approved.status == 200, approved.body[:500]
     # The editor sees the change at once on either server: their pages are never stored.
     assert all(marker in editor.get("/self-care/exercises/arm-raise/").body for _ in servers)
     assert marker in reader.get("/self-care/plan/").body
