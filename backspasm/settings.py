@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, which needs the visitor's own Accept-Encoding to serve Brotli.
     "backspasm.caching.CanonicalRequestMiddleware",
-    # Django's page cache (docs/adr/0009): it stores a public page as it leaves GZip, so a hit is
+    # Django's page cache (docs/adr/0010): it stores a public page as it leaves GZip, so a hit is
     # bytes compressed once. Only responses to cookieless requests that a view marked public are
     # stored (backspasm.caching.public_page); everything else carries no max-age and is not.
     "django.middleware.cache.UpdateCacheMiddleware",
@@ -110,7 +110,7 @@ MIDDLEWARE = [
     # Early, so a hit skips sessions, CSRF, authentication and the view.
     "django.middleware.cache.FetchFromCacheMiddleware",
     # The patient's answers stay in an encrypted cookie; staff get a server-side session under
-    # STAFF_PATH_PREFIXES (docs/adr/0009).
+    # STAFF_PATH_PREFIXES (docs/adr/0011).
     "backspasm.staffsessions.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A page whose slug changed answers its old addresses with a permanent redirect.
@@ -166,7 +166,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # One persistent connection per gunicorn thread, checked before reuse (docs/adr/0006). A
     # database that stops answering must fail the requests that need it in seconds and leave
-    # the rest of the site alone (docs/adr/0010): a connection attempt gives up after 5 s; the
+    # the rest of the site alone (docs/adr/0012): a connection attempt gives up after 5 s; the
     # server cancels a statement after 5 s and a lock wait after 3 s; keepalives notice a silent
     # peer on an idle connection within about 25 s, and unacknowledged data gives up after 10 s.
     DATABASES["default"]["OPTIONS"] = {
@@ -219,10 +219,13 @@ else:
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or BASE_DIR / ".cache",
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 600,
+            # Past MAX_ENTRIES a third of the files go, at random: the default of 300 is fewer than
+            # an hour's feedback counters (feedback.ratelimit), so a count could vanish mid-hour.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
 # Whole pages are kept in each worker's memory: a hit then costs no round trip, and a page lives
-# at most PUBLIC_MAX_AGE seconds whatever happens to Redis (docs/adr/0009). The oldest go first
+# at most PUBLIC_MAX_AGE seconds whatever happens to Redis (docs/adr/0010). The oldest go first
 # past MAX_ENTRIES, so nothing a visitor sends can grow it without bound.
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -234,7 +237,7 @@ CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = 0
 
 # Answers to the checker live only in the person's cookie, encrypted: no session row, nothing
-# server-side. The cookie and its contents last 14 days from the last change (docs/adr/0009).
+# server-side. The cookie and its contents last 14 days from the last change (docs/adr/0011).
 SESSION_ENGINE = "backspasm.encryptedcookies"
 SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"
 SESSION_COOKIE_NAME = "backspasm_session"
@@ -367,27 +370,32 @@ SEARCH_SOURCES = [
 CONTENT_EDITOR_APP_LABELS = ["content", "selfcare"]
 # Apps whose models they may only view.
 EDITOR_READ_ONLY_APP_LABELS = ["feedback"]
+# Where pages editors can rename live: a 404 there may be an old address to redirect.
+RENAMEABLE_PATH_PREFIXES = ["/guidance/", "/self-care/exercises/"]
 # Apps whose models "Clinical reviewers" may view: what editors change, and the checker's counts.
 CLINICAL_REVIEWER_VIEW_APP_LABELS = [*CONTENT_EDITOR_APP_LABELS, "triage"]
 
-# Email (review reminders): printed to the console unless EMAIL_HOST names an SMTP server.
-# Django 6.1's MAILERS, which replaces the EMAIL_HOST family of settings.
-if os.environ.get("EMAIL_HOST"):
+# Email (review reminders), through Django 6.1's MAILERS. Development prints to the console; a
+# production server sends through SMTP, to EMAIL_HOST or else the machine's own mail server.
+MAILERS: dict[str, dict[str, object]]
+if DEBUG and not os.environ.get("EMAIL_HOST"):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": os.environ["EMAIL_HOST"],
-                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": int(
+                    os.environ.get("EMAIL_PORT", "587" if os.environ.get("EMAIL_HOST") else "25")
+                ),
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": env_secret("EMAIL_HOST_PASSWORD"),
-                "use_tls": env_bool("EMAIL_USE_TLS", default=True),
+                "use_tls": env_bool("EMAIL_USE_TLS", default=bool(os.environ.get("EMAIL_HOST"))),
                 "timeout": 30,
             },
         }
     }
-else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Back spasm help <webmaster@localhost>")
 EMAIL_SUBJECT_PREFIX = "[Back spasm help] "
 # The site's own address, for links in emails (there is no request to take it from).

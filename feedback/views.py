@@ -3,7 +3,7 @@
 Public pages are stored whole and served to everyone alike, so they cannot carry a per-person CSRF
 token. This endpoint is exempt from Django's CSRF check and defends itself instead: it accepts
 only a POST whose Origin header is this site, changes nothing but adding one harmless row, and is
-rate-limited (docs/adr/0009-page-feedback.md).
+rate-limited (docs/adr/0015-page-feedback.md).
 """
 
 import time

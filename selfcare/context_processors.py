@@ -22,8 +22,9 @@ def your_pages(request: HttpRequest) -> dict[str, Any]:
     any other.
 
     Only a request that carries the session cookie is looked at: anyone else's page never reads
-    the session, so it stays the same for everyone and does not vary on cookies. A page that does
-    show these links is kept only by the person's own browser (see ``backspasm.caching``).
+    the session, so the cookieless copy a cache keeps is the same for everyone. A request with a
+    cookie is never stored (see ``backspasm.caching``), so these links stay in the person's own
+    browser.
     """
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return {"your_pages": ()}

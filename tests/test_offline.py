@@ -45,11 +45,16 @@ def test_the_worker_keeps_home_when_to_get_help_now_and_the_offline_page_only(cl
 
 @pytest.mark.parametrize("url", ["/", "/guidance/when-to-get-help/", "/offline/"])
 def test_every_kept_page_is_public_the_same_for_everyone(client: Client, url: str):
-    response = client.get(url)
+    # The worker fetches kept pages without cookies, so it keeps the copy anyone would be given;
+    # the copy for someone with a cookie is never stored, and a cache tells the two apart.
+    cookieless = client.get(url)
+    client.cookies["sessionid"] = "someone-with-answers"
+    with_a_cookie = client.get(url)
 
-    assert response.status_code == 200
-    assert "public" in response["Cache-Control"]
-    assert "cookie" not in response.get("Vary", "").lower()
+    assert cookieless.status_code == 200
+    assert "public" in cookieless["Cache-Control"]
+    assert "cookie" in cookieless.get("Vary", "").lower()
+    assert "no-store" in with_a_cookie["Cache-Control"]
 
 
 @pytest.mark.parametrize("url", ["/", "/guidance/when-to-get-help/", "/offline/"])
@@ -70,9 +75,12 @@ def test_each_kept_file_exists(client: Client):
         assert response.status_code == 200, asset
 
 
-def test_an_editors_change_gives_the_worker_a_new_cache_and_so_fresh_copies(client: Client):
+def test_an_editors_change_gives_the_worker_a_new_cache_and_so_fresh_copies(
+    client: Client, django_capture_on_commit_callbacks: Any
+):
     before = worker_config(client)["cache"]
-    content_changed()
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed()
     after = worker_config(client)["cache"]
 
     assert before != after

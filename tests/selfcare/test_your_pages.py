@@ -1,9 +1,14 @@
 """Coming back: a person whose own session holds a result finds their plan, diary or result from
 the header and the home page; nobody else's page shows or stores those links."""
 
+import pickle
+
 import pytest
+from django.core.cache import caches
+from django.http import HttpResponse
 from django.test import Client
 
+from tests.caches import readable
 from tests.selfcare.conftest import finished
 from tests.selfcare.html import one, soup_of
 
@@ -37,7 +42,8 @@ def test_the_home_page_offers_the_plan_and_the_diary_near_the_top() -> None:
 
 
 def test_after_any_other_result_the_header_offers_that_result() -> None:
-    links = nav_links(finished(Client(), worsening=True).get("/"))
+    # A GP result offers the plan too; only an emergency or urgent result is "Your result".
+    links = nav_links(finished(Client(), fever=True).get("/"))
 
     assert links["Your result"] == "/check/result/"
     assert "Your plan" not in links
@@ -61,7 +67,14 @@ def test_pages_with_those_links_are_kept_by_nobody_and_never_reach_anyone_else(p
     assert "Your plan" not in nav_links(anyones)
     assert "Your plan" not in nav_links(Client().get(path)), "the page cache served their page"
     assert "public" in anyones["Cache-Control"]
-    assert "cookie" not in anyones.get("Vary", "").lower()
+    # A cache in front tells the cookieless copy from theirs by the cookie; the only copy stored is
+    # the cookieless one.
+    assert "cookie" in anyones["Vary"].lower()
+    held = [pickle.loads(value) for value in caches["pages"]._cache.values()]  # type: ignore[attr-defined]
+    stored = [readable(page) for page in held if isinstance(page, HttpResponse)]
+    assert len(stored) == 1
+    assert "app-service-navigation__item--yours" not in stored[0]
+    assert "app-your-pages" not in stored[0]
 
 
 def test_a_visitor_part_way_through_the_checker_gets_no_links() -> None:
