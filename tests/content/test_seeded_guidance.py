@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from backspasm.content.models import Article
+from backspasm.content.readability import measure
 from tests.content.html import attr, one
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,14 @@ def test_every_seeded_article_renders_with_sources_and_review_dates(client: Clie
     dates = one(page, ".app-review-dates").get_text(" ", strip=True)
     assert "Last reviewed: 26 November 2026" in dates
     assert "Next review due: 26 November 2027" in dates
+
+
+@pytest.mark.parametrize("slug", SEEDED_SLUGS)
+def test_every_seeded_article_reads_at_a_reading_age_of_11_or_under(slug: str):
+    readability = measure(Article.objects.get(slug=slug).body)
+
+    # The target is 9 to 11; plainer than 9 is no fault in a health page.
+    assert readability.on_target, (readability.reading_age, readability.longest)
 
 
 @pytest.mark.parametrize("slug", SEEDED_SLUGS)

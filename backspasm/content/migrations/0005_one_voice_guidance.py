@@ -7,7 +7,9 @@ every emergency rule, every urgent sign and every reason to see a GP. Serious ca
 aortic aneurysm; medicines follow NICE NG59 and NHS.UK (ibuprofen with food, naproxen and muscle
 relaxants on prescription, diazepam warnings, paracetamol in pregnancy); the self-care steps are
 the same block the /self-care/ page shows; the exercises use the exercise pages' names and link
-their drawings.
+their drawings. Every article is written in short sentences and everyday words, for a reading age
+of 9 to 11 (tests/content/test_seeded_guidance.py measures it), which is why "Causes and risk
+factors" changes too.
 
 An editor's own work is never overwritten: only an article whose body is still exactly the first
 edition changes, and the migration prints the ones it leaves alone so someone can update them by
@@ -21,7 +23,9 @@ from django.db import migrations
 from django.utils import timezone
 
 FIRST_EDITION = import_module("backspasm.content.migrations.0002_seed_guidance")
-CHANGE_REASON = "Second edition: warning signs from the symptom checker's rules (spec v3)"
+CHANGE_REASON = (
+    "Second edition: warning signs from the symptom checker's rules (spec v3), in plainer words"
+)
 
 NHS_AAA = (
     "Abdominal aortic aneurysm - NHS",
@@ -36,11 +40,11 @@ NHS_EXERCISES = (
 SECOND_EDITION: dict[str, dict[str, Any]] = {
     "what-is-a-back-spasm": {
         "body": """\
-A back spasm happens when one or more muscles in your back suddenly tighten (contract) on their own and do not relax. You cannot stop it by choice. It can feel like a cramp, a tight knot or a sharp, gripping pain.
+In a back spasm, one or more muscles in your back suddenly tighten (contract) on their own. They do not relax, and you cannot stop it by choice. It can feel like a cramp, a tight knot or a sharp, gripping pain.
 
 ## Why it hurts so much
 
-Spasms often happen in the muscles close to your spine, next to the nerves that go in and out of the spinal cord. The tight muscle can press on these nerves, which is why a spasm can be so painful.
+Spasms often happen in the muscles close to your spine. These are next to the nerves that go in and out of the spinal cord. The tight muscle can press on these nerves. That is why a spasm can hurt so much.
 
 ## What sets it off
 
@@ -50,7 +54,7 @@ A spasm is usually your body's reaction to:
 - muscle pain or weakness
 - something else irritating a nerve that connects to the muscle
 
-You are more likely to get a spasm during these activities if you have not had enough to drink, or if the levels of calcium or potassium (minerals) in your blood are low. [Causes and risk factors](/guidance/causes/) explains more.
+You are more likely to get a spasm when you do these things if you have not had enough to drink. It is also more likely if you are low on calcium or potassium (minerals) in your blood. [Causes and risk factors](/guidance/causes/) explains more.
 
 ## It usually gets better
 
@@ -58,7 +62,7 @@ Most back spasms get better on their own within a few days to a few weeks. Stayi
 
 ## When it can be serious
 
-Rarely, the pain comes from something pressing hard on the nerves in your spine, such as a slipped (herniated) disc or a narrowing of the spine (spinal stenosis). If the pressure is not taken away quickly, the nerves can be damaged for good, even after the pressure is gone.
+Rarely, the pain comes from something pressing hard on the nerves in your spine. This might be a slipped (herniated) disc or a narrowing of the spine (spinal stenosis). If the pressure is not taken away quickly, the nerves can be damaged for good. This damage can stay even after the pressure is gone.
 
 {{ care-card: cauda-equina }}
 
@@ -111,19 +115,52 @@ Sudden weakness on one side of your body, or your face drooping, can be a stroke
 [When to get help now](/guidance/when-to-get-help/) lists every warning sign.
 """,
     },
+    "causes": {
+        "body": """\
+## Strain and overwork
+
+Most back spasms happen when you put a lot of effort or strain on your back muscles. For example:
+
+- lifting something heavy, especially while twisting
+- exercising or playing sport
+- hard physical work, or doing more than you are used to
+
+## Things that make a spasm more likely
+
+You are more likely to get back spasms if you have:
+
+- not had enough to drink (dehydration)
+- low levels of minerals such as calcium or potassium in your blood
+- tight hamstrings: the muscles and tendons that run down the back of your thighs
+- weak stomach muscles
+- weak back muscles
+
+Your stomach and back muscles work together to support your spine. When they are weak, your back muscles have to work harder. Then they are more likely to go into spasm. Gentle, regular exercise makes them stronger. See [Exercises for back spasms](/guidance/exercises/).
+
+Drink enough through the day, so that your pee is a pale yellow colour. This matters most when you exercise or when it is hot.
+
+If you keep getting spasms or cramps, a GP can check what is causing them. For example, a blood test can show if you are low on minerals.
+
+## Other causes
+
+Sometimes a spasm happens because something irritates a nerve linked to the muscle, such as a slipped disc. [Slipped discs and narrowing of the spine](/guidance/nerve-problems/) explains more.
+
+Rarely, back pain and spasm are a sign of another condition. [Other serious causes of back pain](/guidance/serious-causes/) explains which ones and what to look out for.
+""",
+    },
     "when-to-get-help": {
         "summary": (
             "Most back spasms can be looked after at home. These signs mean you need help now or "
             "today. They are the same signs the symptom checker asks about, in the same words."
         ),
         "body": """\
-This page and the [symptom checker](/check/) use the same words for each sign, so they send you to the same place. The most urgent signs come first.
+This page and the [symptom checker](/check/) use the same words for each sign. So they send you to the same place. The most urgent signs come first.
 
 {{ care-card: all-emergencies }}
 
-Some of these signs come from cauda equina syndrome. This is when the nerves at the bottom of your spine are squashed. It needs treatment in hospital straight away, to stop lasting damage to the nerves that control your legs, bladder, bowels and sex life.
+Some of these signs come from cauda equina syndrome. This is when the nerves at the bottom of your spine are squashed. It needs treatment in hospital straight away. This stops lasting damage to the nerves that control your legs, bladder, bowels and sex life.
 
-Some signs are an emergency only when they come together. For example, a high temperature is an emergency if you inject drugs, have a weakened immune system or had a spinal procedure in the last 6 weeks, because it can mean an infection in the spine.
+Some signs are an emergency only when they come together. For example, a high temperature can mean an infection in the spine. It is an emergency if you inject drugs, have a weakened immune system or had a spinal procedure in the last 6 weeks.
 
 {{ care-card: urgent }}
 
@@ -136,22 +173,22 @@ If you are not sure what to do, [check your symptoms](/check/). It asks about ea
     },
     "nerve-problems": {
         "body": """\
-Sometimes a back spasm happens because something is pressing on a nerve coming out of your spine. The two most common reasons are:
+Sometimes a back spasm happens because something is pressing on a nerve. The nerve comes out of your spine. The two most common reasons are:
 
 - a slipped (herniated) disc: one of the soft cushions between the bones of your spine bulges out and presses on a nerve
-- spinal stenosis: the space inside your spine becomes narrower, usually with age, and squeezes the nerves
+- spinal stenosis: the space inside your spine gets narrower, usually with age, and squeezes the nerves
 
-Both can cause back pain, sciatica (pain shooting down one leg), and numbness, tingling or weakness in a leg.
+Both can cause back pain and sciatica (pain shooting down one leg). They can also cause numbness, tingling or weakness in a leg.
 
 ## Most people get better
 
-A slipped disc usually gets better on its own within 4 to 6 weeks. Keep as active as you can, and take painkillers if you need them: see [Looking after a back spasm at home](/guidance/self-care/).
+A slipped disc usually gets better on its own within 4 to 6 weeks. Keep as active as you can. Take painkillers if you need them. See [Looking after a back spasm at home](/guidance/self-care/).
 
-See a GP if you have had sciatica for 2 weeks or more, or if it is getting worse or stops you doing your usual activities. Spinal stenosis often comes on slowly. See a GP if you get pain, numbness or heaviness in your legs when you walk that eases when you sit or bend forward.
+See a GP if you have had sciatica for 2 weeks or more. See a GP too if it is getting worse or stops you doing your usual things. Spinal stenosis often comes on slowly. See a GP if your legs hurt, feel numb or feel heavy when you walk, and this eases when you sit or bend forward.
 
 ## When pressure on the nerves is an emergency
 
-If the pressure on the nerves at the bottom of your spine is severe, it can damage them for good, even after the pressure is taken away. This is called cauda equina syndrome.
+Severe pressure on the nerves at the bottom of your spine can damage them for good. The damage can stay even after the pressure is taken away. This is called cauda equina syndrome.
 
 {{ care-card: cauda-equina }}
 
@@ -166,11 +203,11 @@ If the pressure on the nerves at the bottom of your spine is severe, it can dama
         "body": """\
 Most back spasms are caused by a strained muscle and get better on their own. Rarely, back pain and spasm are a sign of another condition that needs treatment.
 
-You may read that all of the conditions below are emergencies. That is not quite right. Most need help the same day, and they become emergencies with certain symptoms. This page follows the advice of the NHS and NICE. The signs to act on, and what to do, are in the cards at the end of this page: they are the same as in the symptom checker.
+You may read that all of the conditions below are emergencies. That is not quite right. Most need help the same day, and they become emergencies with certain symptoms. This page follows the advice of the NHS and NICE. The signs to act on, and what to do, are in the cards at the end of this page. They are the same as in the symptom checker.
 
 ## Gallstones
 
-Gallstones can cause sudden severe pain in the upper part of your tummy or under your right ribs, which can spread to your side or shoulder blade. Pain that lasts more than 30 minutes needs help today. With a high temperature, or yellow skin or eyes, it is an emergency.
+Gallstones can cause sudden severe pain in the upper part of your tummy or under your right ribs. The pain can spread to your side or shoulder blade. Pain that lasts more than 30 minutes needs help today. With a high temperature, or yellow skin or eyes, it is an emergency.
 
 ## Kidney stones
 
@@ -178,7 +215,7 @@ Kidney stones can cause waves of severe pain in your side or back, which may spr
 
 ## Kidney infection
 
-A kidney infection can cause pain in your side or lower back with a high temperature, feeling shivery, burning when you pee or needing to pee often. It needs help today. If you are pregnant, contact your maternity unit or midwife now.
+A kidney infection can cause pain in your side or lower back. With it you may have a high temperature, feel shivery, have burning when you pee or need to pee often. It needs help today. If you are pregnant, contact your maternity unit or midwife now.
 
 ## Abdominal aortic aneurysm (AAA)
 
@@ -186,17 +223,17 @@ The aorta is the main blood vessel from your heart. An aneurysm is a bulge in it
 
 ## Complications of ankylosing spondylitis
 
-Ankylosing spondylitis is a long-term condition that causes swelling (inflammation) in the spine and joints. It usually starts before the age of 45, with back stiffness for more than 30 minutes in the morning that eases when you move. See a GP if you have had morning stiffness like this for 3 months or more.
+Ankylosing spondylitis is a long-term condition that causes swelling (inflammation) in the spine and joints. It usually starts before the age of 45. Your back is stiff for more than 30 minutes in the morning, and this eases when you move. See a GP if you have had morning stiffness like this for 3 months or more.
 
-Its complications can be serious: the bones of the spine can become fragile and break after a small fall. Get help today if you have ankylosing spondylitis and sudden severe back pain.
+Its complications can be serious. The bones of the spine can become fragile and break after a small fall. Get help today if you have ankylosing spondylitis and sudden severe back pain.
 
 ## Infection in the spine (epidural abscess)
 
-An epidural abscess is a rare collection of pus next to the spinal cord. It is more likely if you inject drugs, have a weakened immune system, or have had spinal surgery, a spinal injection or an epidural in the last 6 weeks. Back pain with a high temperature is then an emergency.
+An epidural abscess is a rare collection of pus next to the spinal cord. It is more likely if you inject drugs or have a weakened immune system. It is also more likely if you have had spinal surgery, a spinal injection or an epidural in the last 6 weeks. Back pain with a high temperature is then an emergency.
 
 ## A tumour
 
-Very rarely, back pain is caused by a tumour (cancer) in or near the spine. If you have had cancer, back pain needs help today. Pain down your legs or a band of pain around your body is then an emergency: it can mean pressure on the spinal cord.
+Very rarely, back pain is caused by a tumour (cancer) in or near the spine. If you have had cancer, back pain needs help today. Pain down your legs or a band of pain around your body is then an emergency. It can mean pressure on the spinal cord.
 
 ## What to do
 
@@ -231,11 +268,11 @@ See [When to get help now](/guidance/when-to-get-help/) for every sign that you 
             "moving. Ask a pharmacist which is right for you."
         ),
         "body": """\
-Painkillers do not cure a back spasm. But they can ease the pain enough for you to keep moving, which helps you get better faster.
+Painkillers do not cure a back spasm. But they can ease the pain enough for you to keep moving. That helps you get better faster.
 
 ## Anti-inflammatory painkillers, such as ibuprofen
 
-Non-steroidal anti-inflammatory drugs (NSAIDs), such as ibuprofen, are usually the first medicine to try, if they are suitable for you. You can buy ibuprofen from a pharmacy or shop.
+Non-steroidal anti-inflammatory drugs (NSAIDs) include ibuprofen. They are usually the first medicine to try, if they are suitable for you. You can buy ibuprofen from a pharmacy or shop.
 
 - Take it with food or milk.
 - Take the lowest dose that works, for the shortest time you need it.
@@ -250,11 +287,11 @@ Ask a pharmacist before taking ibuprofen if you:
 - take other medicines, such as blood thinners
 - are 65 or over
 
-Naproxen is another NSAID. For back pain it is only on prescription: in the UK you can buy it without a prescription only for period pain. If ibuprofen does not help enough, see a GP. They may prescribe naproxen, sometimes with a medicine to protect your stomach.
+Naproxen is another NSAID. For back pain you can only get it on prescription. In the UK you can buy it without a prescription only for period pain. If ibuprofen does not help enough, see a GP. They may prescribe naproxen, sometimes with a medicine to protect your stomach.
 
 ## Paracetamol
 
-Paracetamol on its own is not recommended for low back pain, because it does not help much (NICE guideline NG59).
+Paracetamol on its own is not recommended for low back pain. That is because it does not help much (NICE guideline NG59).
 
 If you are pregnant, paracetamol is usually the first choice of painkiller. Ask your midwife or a pharmacist.
 
@@ -262,11 +299,11 @@ If you are pregnant, paracetamol is usually the first choice of painkiller. Ask 
 
 Muscle relaxants are only on prescription. If your muscles are in severe spasm, a GP may prescribe diazepam for a few days. It makes you drowsy: do not drive, use machines or drink alcohol while you take it. You can become dependent on it (addicted), so it is only for a few days.
 
-NICE advises against diazepam and similar medicines (benzodiazepines) for sciatica, because they do not help it.
+NICE advises against diazepam and similar medicines (benzodiazepines) for sciatica. They do not help it.
 
 ## Stronger painkillers
 
-A GP may offer a weak opioid painkiller, such as codeine, for a short time if anti-inflammatories are not suitable for you or have not worked. These can cause side effects, such as constipation and drowsiness, and can be addictive.
+A GP may offer a weak opioid painkiller, such as codeine, for a short time. They may do this if anti-inflammatories are not suitable for you or have not worked. These can cause side effects, such as constipation and drowsiness. They can also be addictive.
 
 See a GP if the pain is not getting better after a few weeks, even with painkillers.
 """,
