@@ -370,6 +370,10 @@ SEARCH_SOURCES = [
 CONTENT_EDITOR_APP_LABELS = ["content", "selfcare"]
 # Apps whose models they may only view.
 EDITOR_READ_ONLY_APP_LABELS = ["feedback"]
+# The checker's daily counts are written by one thread per process after the person's result has
+# been sent, so a hung database never holds a request thread (triage.monitoring).
+TRIAGE_COUNTS_IN_BACKGROUND = True
+
 # Where pages editors can rename live: a 404 there may be an old address to redirect.
 RENAMEABLE_PATH_PREFIXES = ["/guidance/", "/self-care/exercises/"]
 # Apps whose models "Clinical reviewers" may view: what editors change, and the checker's counts.

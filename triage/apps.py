@@ -1,6 +1,15 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
 
 
 class TriageConfig(AppConfig):
     name = "triage"
     verbose_name = "Symptom checker"
+
+    def ready(self) -> None:
+        from triage import monitoring
+
+        # After the response has been sent, so that writing a count never delays a result.
+        request_finished.connect(
+            monitoring.record_after_response, dispatch_uid="triage.monitoring.count"
+        )

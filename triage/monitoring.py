@@ -1,12 +1,17 @@
 """Counting each finished journey's outcome once, and reading the counts back per day."""
 
 import logging
+import os
+import queue
+import threading
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-from django.db import IntegrityError, models, transaction
+from django.conf import settings
+from django.db import IntegrityError, close_old_connections, models, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
@@ -30,19 +35,74 @@ DISPOSITION_NAMES: Final = {
 }
 
 
+# The outcome this request's person has just seen for the first time, handed from the view to
+# the end of the request. A context variable keeps each gunicorn thread's request to itself.
+_uncounted: ContextVar[Outcome | None] = ContextVar("uncounted_outcome", default=None)
+
+
 def count_once(session: Any, outcome: Outcome) -> None:
-    """Count this person's result, once. Counting never stands between a person and their
-    result: if the database cannot be reached, the result still shows and the miss is logged."""
+    """Mark this person's result as counted, once, and leave the count itself until the response
+    has been sent: counting never stands between a person and their result, even while the
+    database hangs."""
     stored = session.get(flow.SESSION_KEY)
     if not isinstance(stored, dict) or stored.get(_COUNTED):
         return
-    try:
-        record(outcome, timezone.localdate())
-    except Exception:  # noqa: BLE001  # a result must render whatever happens to the count
-        logger.exception("A checker outcome could not be counted")
-        return
     stored[_COUNTED] = True
     session.modified = True
+    _uncounted.set(outcome)
+
+
+def record_after_response(**_: object) -> None:
+    """Hand the count of a result the person has already been sent (on `request_finished`) to this
+    process's count writer. A count that cannot be written is lost and logged: the person has
+    their result either way."""
+    outcome = _uncounted.get()
+    if outcome is None:
+        return
+    _uncounted.set(None)
+    day = timezone.localdate()
+    if not settings.TRIAGE_COUNTS_IN_BACKGROUND:
+        _write(outcome, day)
+        return
+    try:
+        _writer().put_nowait((outcome, day))
+    except queue.Full:
+        logger.error("A checker outcome was not counted: the count writer is behind")
+
+
+def _write(outcome: Outcome, day: date) -> None:
+    try:
+        record(outcome, day)
+    except Exception:  # noqa: BLE001  # the response is gone; nothing may reach the server
+        logger.exception("A checker outcome could not be counted")
+
+
+# One writer thread per process, started in the process that first needs it (gunicorn forks its
+# workers after loading the site). While the database hangs, only this thread waits: no request
+# thread is held after its response, so the emergency advice keeps every thread it needs.
+_WRITER_BACKLOG: Final = 1000
+_writer_lock = threading.Lock()
+_writer_queue: "queue.Queue[tuple[Outcome, date]] | None" = None
+_writer_pid = 0
+
+
+def _writer() -> "queue.Queue[tuple[Outcome, date]]":
+    global _writer_queue, _writer_pid
+    with _writer_lock:
+        if _writer_queue is None or _writer_pid != os.getpid():
+            _writer_queue = queue.Queue(maxsize=_WRITER_BACKLOG)
+            _writer_pid = os.getpid()
+            threading.Thread(
+                target=_write_forever, args=(_writer_queue,), name="triage-counts", daemon=True
+            ).start()
+        return _writer_queue
+
+
+def _write_forever(counts: "queue.Queue[tuple[Outcome, date]]") -> None:
+    while True:
+        outcome, day = counts.get()
+        close_old_connections()
+        _write(outcome, day)
 
 
 def _increment(model: type[models.Model], **key: object) -> None:

@@ -178,7 +178,7 @@ class ContentVersion(models.Model):
 
     Cached fragments are keyed on it, and it lives here rather than in the cache so that a cache
     that missed a change (down, flushed, restored from an old snapshot) cannot bring an old
-    version back: the database always has the last word (docs/adr/0009).
+    version back: the database always has the last word (docs/adr/0010).
     """
 
     number = models.PositiveBigIntegerField(default=1)

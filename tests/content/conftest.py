@@ -60,5 +60,5 @@ def reviewer(db) -> User:
 @pytest.fixture
 def reviewer_client(reviewer) -> Client:
     client = Client()
-    client.force_login(reviewer)
+    sign_in_to_admin(client, reviewer)
     return client

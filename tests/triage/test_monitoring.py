@@ -4,16 +4,21 @@ from datetime import date, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.db import connection
-from django.test import Client
+from django.core.handlers.base import BaseHandler
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
 from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.reviewers import REVIEWERS_GROUP
+from tests.accounts.signin import sign_in_to_admin
 from tests.content.html import one
+from tests.triage.conftest import store
 from tests.triage_journey import DEFAULTS, complete_checker
 from triage import charts, monitoring
 from triage.engine import answers_from_findings, triage
@@ -34,7 +39,7 @@ def staff(name: str, group: str) -> Client:
     user = User.objects.create_user(name, is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     client = Client()
-    client.force_login(user)
+    sign_in_to_admin(client, user)
     return client
 
 
@@ -61,6 +66,30 @@ def test_each_finished_journey_is_counted_once_by_its_result_and_rules():
     assert dict(DailyOutcome.objects.values_list("disposition", "journeys")) == outcomes
     assert dict(DailyRuleCount.objects.values_list("rule", "journeys")) == rules
     assert set(DailyOutcome.objects.values_list("day", flat=True)) == {today}
+
+
+def test_a_result_is_sent_before_its_count_is_written(django_assert_num_queries):
+    person = Client()
+    store(person, {"emergency_signs": ["saddle_numbness"]})
+    handler = BaseHandler()
+    handler.load_middleware()
+    request = RequestFactory().get("/check/result/")
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = person.cookies[
+        settings.SESSION_COOKIE_NAME
+    ].value
+
+    with django_assert_num_queries(0):
+        response = handler.get_response(request)
+    assert response.status_code == 200
+    assert not DailyOutcome.objects.exists()
+
+    # What a WSGI server does once the last byte has gone; the test transaction stays open.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    assert dict(DailyOutcome.objects.values_list("disposition", "journeys")) == {"emergency": 1}
 
 
 def test_changing_an_answer_after_the_result_counts_the_new_result():

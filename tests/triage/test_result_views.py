@@ -350,7 +350,7 @@ def test_a_gp_result_in_pregnancy_says_a_gp_or_your_midwife(client):
 def test_a_gp_result_offers_the_self_care_plan_for_the_days_before_the_appointment(client):
     response = complete_checker(client, {"worsening": True})
 
-    link = one(response.text, 'a[href="/self-care/plan/"]')
+    link = one(response.text, 'main a[href="/self-care/plan/"]')
     assert "before your appointment" in link.get_text()
     assert client.get("/self-care/plan/").status_code == 200
 
