@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 
 
 class TriageConfig(AppConfig):
@@ -9,6 +9,9 @@ class TriageConfig(AppConfig):
     def ready(self) -> None:
         from triage import monitoring
 
+        request_started.connect(
+            monitoring.forget_uncounted, dispatch_uid="triage.monitoring.forget"
+        )
         # After the response has been sent, so that writing a count never delays a result.
         request_finished.connect(
             monitoring.record_after_response, dispatch_uid="triage.monitoring.count"

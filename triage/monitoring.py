@@ -52,6 +52,12 @@ def count_once(session: Any, outcome: Outcome) -> None:
     _uncounted.set(outcome)
 
 
+def forget_uncounted(**_: object) -> None:
+    """Every request starts with nothing to count (on `request_started`): a view called outside a
+    request (a test's request factory) never leaves its outcome for the next request to count."""
+    _uncounted.set(None)
+
+
 def record_after_response(**_: object) -> None:
     """Hand the count of a result the person has already been sent (on `request_finished`) to this
     process's count writer. A count that cannot be written is lost and logged: the person has
