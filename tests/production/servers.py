@@ -57,6 +57,19 @@ def manage(env: Mapping[str, str], *args: str) -> str:
     return result.stdout
 
 
+def sqlite_site(workdir: Path) -> dict[str, str]:
+    """Production settings on a SQLite file of its own, with static files collected and the
+    guidance migrated: for checks of the server itself, which need no PostgreSQL."""
+    env = production_environment(
+        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
+        DJANGO_CACHE_DIR=str(workdir / "cache"),
+    )
+    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
+    manage(env, "migrate", "--no-input", "--verbosity", "0")
+    return env
+
+
 @dataclass
 class AppServer:
     name: str

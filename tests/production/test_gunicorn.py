@@ -14,8 +14,8 @@ from tests.production.servers import (
     AppServer,
     Visitor,
     app_server,
-    manage,
     production_environment,
+    sqlite_site,
 )
 
 # Every test here shares one prepared site; keep them on one worker.
@@ -65,15 +65,7 @@ def test_without_a_secret_key_gunicorn_stops_with_one_clear_line():
 @pytest.fixture(scope="module")
 def site_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Production settings on a SQLite file of its own: these checks need no PostgreSQL."""
-    workdir = tmp_path_factory.mktemp("site")
-    env = production_environment(
-        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
-        DJANGO_STATIC_ROOT=str(workdir / "static"),
-        DJANGO_CACHE_DIR=str(workdir / "cache"),
-    )
-    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
-    manage(env, "migrate", "--no-input", "--verbosity", "0")
-    return env
+    return sqlite_site(tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture

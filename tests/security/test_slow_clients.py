@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.production.servers import app_server, manage, production_environment
+from tests.production.servers import app_server, sqlite_site
 
 pytestmark = [pytest.mark.faults, pytest.mark.xdist_group("slow-clients")]
 
@@ -24,15 +24,7 @@ WITHIN = 1.0
 
 @pytest.fixture(scope="module")
 def site_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    workdir = tmp_path_factory.mktemp("slow-clients")
-    env = production_environment(
-        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
-        DJANGO_STATIC_ROOT=str(workdir / "static"),
-        DJANGO_CACHE_DIR=str(workdir / "cache"),
-    )
-    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
-    manage(env, "migrate", "--no-input", "--verbosity", "0")
-    return env
+    return sqlite_site(tmp_path_factory.mktemp("slow-clients"))
 
 
 def half_requests(port: int, stack: ExitStack) -> None:
