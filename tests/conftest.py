@@ -10,6 +10,7 @@ from django.core.cache import cache, caches
 from django.test import Client
 
 from backspasm.caching import PUBLIC_MAX_AGE
+from tests.support.database import put_back_migrated_rows
 
 
 class HtmxClient(Client):
@@ -18,6 +19,14 @@ class HtmxClient(Client):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("headers", {})["HX-Request"] = "true"
         super().__init__(*args, **kwargs)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    try:
+        return (yield)
+    finally:
+        put_back_migrated_rows(item)
 
 
 @pytest.fixture

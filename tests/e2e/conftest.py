@@ -11,6 +11,7 @@ from django.db import connection
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.crawl import Site, crawl
+from tests.support.database import MIGRATED_ROWS
 
 # Playwright's sync API runs an asyncio event loop in the test's own thread. Django sees that loop
 # and refuses ORM calls from the thread (SynchronousOnlyOperation), although they are ordinary
@@ -81,7 +82,9 @@ def browser_context_args(base_url: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _seeded_rows(django_db_setup: None, django_db_blocker: Any) -> str:
+def _seeded_rows(
+    request: pytest.FixtureRequest, django_db_setup: None, django_db_blocker: Any
+) -> str:
     """The rows that migrations seed (guidance articles, exercises), as Django serialised them
     when it created the test database.
 
@@ -91,7 +94,9 @@ def _seeded_rows(django_db_setup: None, django_db_blocker: Any) -> str:
     """
     with django_db_blocker.unblock():
         stored = getattr(connection, "_test_serialized_contents", None)
-        return stored or connection.creation.serialize_db_to_string()
+        rows = stored or connection.creation.serialize_db_to_string()
+    request.config.stash[MIGRATED_ROWS] = rows
+    return rows
 
 
 @pytest.fixture(autouse=True)
