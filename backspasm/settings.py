@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp.plugins.otp_totp",
     "two_factor",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +225,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
+if not REDIS_URL:
+    # django-ratelimit counts in the default cache and flags any but Redis or memcached: without
+    # Redis a one-machine site still counts page feedback, only less exactly under a burst.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# "Is this page useful?" answers one address, and everyone together, may send (docs/adr/0015):
+# a person may rate every page they read in an hour; a botnet still cannot fill the table.
+FEEDBACK_RATE_PER_ADDRESS = "10/h"
+FEEDBACK_RATE_EVERYONE = "500/h"
 # Whole pages are kept in each worker's memory: a hit then costs no round trip, and a page lives
 # at most PUBLIC_MAX_AGE seconds whatever happens to Redis (docs/adr/0010). The oldest go first
 # past MAX_ENTRIES, so nothing a visitor sends can grow it without bound.

@@ -6,19 +6,18 @@ only a POST whose Origin header is this site, changes nothing but adding one har
 rate-limited (docs/adr/0015-page-feedback.md).
 """
 
-import time
-
 from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_ratelimit.core import is_ratelimited
 
 from backspasm.htmx import HtmxHttpRequest
-from feedback import ratelimit
 from feedback.forms import FeedbackForm
 from feedback.models import PageFeedback
 
@@ -33,6 +32,37 @@ def _from_this_site(request: HttpRequest) -> bool:
         return False
     own = f"{request.scheme}://{request.get_host()}"
     return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
+
+
+def _address(group: str, request: HttpRequest) -> str:
+    """The client's address as a hash keyed with the site's secret: the counter's cache key, which
+    expires with its hour, can then never be matched to an address, and no address is stored."""
+    address = get_client_ip_address(request) or ""
+    return salted_hmac(group, address, algorithm="sha256").hexdigest()
+
+
+def _everyone(group: str, request: HttpRequest) -> str:
+    return "everyone"
+
+
+def _past_the_limit(request: HttpRequest) -> bool:
+    """Counts this answer. Without a working cache nothing can be counted, so the answer is
+    refused: losing some feedback for a while is better than an unbounded table."""
+    by_address = is_ratelimited(
+        request,
+        group="feedback",
+        key=_address,
+        rate=settings.FEEDBACK_RATE_PER_ADDRESS,
+        increment=True,
+    )
+    by_everyone = is_ratelimited(
+        request,
+        group="feedback-everyone",
+        key=_everyone,
+        rate=settings.FEEDBACK_RATE_EVERYONE,
+        increment=True,
+    )
+    return bool(by_address or by_everyone)
 
 
 def _render(
@@ -60,7 +90,7 @@ def give(request: HtmxHttpRequest) -> HttpResponseBase:
         page = data.get("page", "")
         return _render(request, {"form": form, "feedback_page": page})
     page = form.cleaned_data["page"]
-    if not ratelimit.allow(get_client_ip_address(request) or "", time.time()):
+    if _past_the_limit(request):
         context = {"feedback_state": REFUSED, "feedback_page": page}
         # htmx does not swap a 429, so it gets the same words with a 200.
         return _render(request, context, status=200 if request.htmx else 429)

@@ -1,13 +1,15 @@
 """'Is this page useful?': on every public page, stored without anything about the person, and
 limited so a script cannot fill the table."""
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+import time_machine
+from django.conf import settings
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 
-from feedback import ratelimit
 from feedback.models import PageFeedback
 from tests.selfcare.conftest import finished
 from tests.selfcare.html import one, soup_of, text_of
@@ -135,26 +137,46 @@ def test_a_comment_that_is_too_long_gets_an_error_and_is_kept() -> None:
     assert PageFeedback.objects.count() == 0
 
 
+@override_settings(FEEDBACK_RATE_PER_ADDRESS="3/h")
 def test_past_the_limit_an_address_is_refused_and_nothing_more_is_stored() -> None:
     client = Client(REMOTE_ADDR="198.51.100.7")
-    for _ in range(ratelimit.PER_ADDRESS):
+    for _ in range(3):
         assert send(client, useful="yes").status_code == 302
 
     refused = send(client, useful="yes")
 
     assert refused.status_code == 429
     assert "We could not save your feedback" in refused.content.decode()
-    assert PageFeedback.objects.count() == ratelimit.PER_ADDRESS
+    assert PageFeedback.objects.count() == 3
     assert send(Client(REMOTE_ADDR="198.51.100.8"), useful="yes").status_code == 302
 
 
-def test_many_addresses_together_are_limited_too() -> None:
-    now = 1_800_000_000.0
-    allowed = [ratelimit.allow(f"192.0.2.{n % 250}-{n}", now) for n in range(ratelimit.EVERYONE)]
+@override_settings(FEEDBACK_RATE_EVERYONE="5/h")
+def test_many_addresses_together_are_limited_too_until_the_hour_is_over() -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 9, 0, tzinfo=UTC), tick=False) as clock:
+        sent = [send(Client(REMOTE_ADDR=f"192.0.2.{n}"), useful="yes") for n in range(5)]
+        assert [response.status_code for response in sent] == [302] * 5
 
-    assert all(allowed)
-    assert not ratelimit.allow("an address never seen", now)
-    assert ratelimit.allow("an address never seen", now + ratelimit.WINDOW_SECONDS)
+        assert send(Client(REMOTE_ADDR="192.0.2.200"), useful="yes").status_code == 429
+
+        clock.shift(timedelta(hours=1))
+        assert send(Client(REMOTE_ADDR="192.0.2.200"), useful="yes").status_code == 302
+    assert PageFeedback.objects.count() == 6
+
+
+def test_while_redis_is_unreachable_an_answer_is_refused_with_a_message_not_an_error() -> None:
+    # Port 1 on loopback refuses at once: Redis gone, as the production settings handle it.
+    redis_gone = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25},
+    }
+    with override_settings(CACHES={**settings.CACHES, "default": redis_gone}):
+        refused = send(Client(), useful="yes")
+
+    assert refused.status_code == 429
+    assert "We could not save your feedback" in refused.content.decode()
+    assert PageFeedback.objects.count() == 0
 
 
 def test_a_visitor_with_a_result_still_sees_the_same_form() -> None:
