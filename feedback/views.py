@@ -12,12 +12,9 @@ from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
-from django.views.decorators.vary import vary_on_headers
 
-from backspasm.htmx import HtmxHttpRequest
+from backspasm.htmx import HtmxHttpRequest, personal_page
 from feedback import ratelimit
 from feedback.forms import FeedbackForm
 from feedback.models import PageFeedback
@@ -45,9 +42,7 @@ def _render(
 
 
 @csrf_exempt
-@never_cache
-@require_POST
-@vary_on_headers("HX-Request")
+@personal_page(methods=("POST",))
 def give(request: HtmxHttpRequest) -> HttpResponseBase:
     # Read first, so a body too big or with too many fields gets the site's usual 400 page.
     data = request.POST
