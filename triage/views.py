@@ -69,7 +69,8 @@ def question(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         form = form_class(step)(request.POST)
         if form.is_valid():
-            return _resume(flow.save(request.session, step, form.cleaned_data[step.key]))
+            answered = progress.answer(step, form.cleaned_data[step.key])
+            return _resume(flow.save(request.session, answered))
     else:
         form = form_class(step)(initial=initial(step, progress.value(step)))
     context = {
@@ -87,7 +88,7 @@ def answers(request: HtmxHttpRequest) -> HttpResponse:
     if not progress.complete:
         return _resume(progress)
     if request.method == "POST":
-        return _resume(flow.confirm(request.session))
+        return _resume(flow.confirm(request.session, progress))
     rows = present_answers(progress)
     back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
     return render_page(request, "triage/answers.html", {"rows": rows, "back_url": back_url})
