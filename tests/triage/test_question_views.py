@@ -42,7 +42,8 @@ def test_each_question_shows_as_a_whole_page(client, step):
     assert one(page, "title").get_text().startswith(step.question)
     form = one(page, f'form[data-hx-post="{url(step)}"]')
     assert form["action"] == url(step) and form["method"] == "post" and form.has_attr("novalidate")
-    assert form["data-hx-target"] == "#main-content" and form["data-hx-push-url"] == "true"
+    main = one(page, "main#main-content")
+    assert main["data-hx-target"] == "#main-content" and main["data-hx-push-url"] == "true"
     assert str(one(page, "#back-link")["href"]).startswith("/check/")
     assert "Why we ask:" in response.text
 
