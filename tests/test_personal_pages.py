@@ -2,6 +2,7 @@
 page and its htmx partial, served from one address, are never taken for each other."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.http import HttpResponseBase
 from django.test import Client
 
@@ -74,3 +75,42 @@ def test_a_personal_page_refuses_other_methods_and_says_which_it_answers(
     assert response.status_code == 405
     assert set(response["Allow"].split(", ")) == allowed
     assert {"no-store", "private"} <= directives(response)
+
+
+def title_of(response: HttpResponseBase) -> str:
+    assert response.status_code == 200
+    found = BeautifulSoup(response.content, "html.parser").title
+    assert found is not None
+    return found.get_text()
+
+
+# Under 16 is left out: it sends someone with a self-care result back to that result.
+SWAPPED_PAGES = [path for path in PERSONAL_PAGES if path not in {"/check/under-16/", "/feedback/"}]
+FORMS = [
+    "/check/emergency-signs/",
+    "/self-care/plan/",
+    "/self-care/start-back/",
+    "/self-care/diary/",
+]
+
+
+@pytest.mark.parametrize("path", SWAPPED_PAGES)
+def test_the_htmx_partial_gives_the_page_its_title(someone: Client, path: str) -> None:
+    whole = title_of(someone.get(path))
+
+    partial = title_of(someone.get(path, headers={"HX-Request": "true"}))
+
+    assert partial == whole
+    assert whole.endswith(" - Back spasm help") and not whole.startswith("Error: ")
+
+
+@pytest.mark.parametrize("path", FORMS)
+def test_a_form_with_errors_puts_error_first_in_the_title_with_or_without_htmx(
+    someone: Client, path: str
+) -> None:
+    whole = title_of(someone.post(path))
+
+    partial = title_of(someone.post(path, headers={"HX-Request": "true"}))
+
+    assert partial == whole
+    assert whole.startswith("Error: ")
