@@ -11,13 +11,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.crypto import salted_hmac
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
-from django.views.decorators.vary import vary_on_headers
 from django_ratelimit.core import is_ratelimited
 
-from backspasm.htmx import HtmxHttpRequest
+from backspasm.htmx import HtmxHttpRequest, personal_page
 from feedback.forms import FeedbackForm
 from feedback.models import PageFeedback
 
@@ -75,9 +72,7 @@ def _render(
 
 
 @csrf_exempt
-@never_cache
-@require_POST
-@vary_on_headers("HX-Request")
+@personal_page(methods=("POST",))
 def give(request: HtmxHttpRequest) -> HttpResponseBase:
     # Read first, so a body too big or with too many fields gets the site's usual 400 page.
     data = request.POST

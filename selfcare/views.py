@@ -14,13 +14,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
-from django.views.decorators.vary import vary_on_headers
+from django.views.decorators.http import require_GET
 from django_htmx.http import HttpResponseClientRedirect
 
 from backspasm.caching import public_page
 from backspasm.content.version import CONTENT_CACHE_SECONDS, cached_content, content_version
-from backspasm.htmx import HtmxHttpRequest, render_page
+from backspasm.htmx import HtmxHttpRequest, personal_page, render_page
 from selfcare import chart, state
 from selfcare.calendar import build_calendar, filename
 from selfcare.diary import KEPT_DAYS, Entry, record
@@ -92,9 +91,7 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "selfcare/exercise_detail.html", {"exercise": exercise})
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
+@personal_page(methods=("GET", "POST"))
 @self_care_only
 def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
     if request.method == "POST":
@@ -141,9 +138,7 @@ def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
     return render_page(request, "selfcare/plan.html", context)
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
+@personal_page(methods=("GET", "POST"))
 @self_care_only
 def start_back(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
     if request.method == "POST":
@@ -162,9 +157,7 @@ def start_back(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
     return render_page(request, "selfcare/start_back.html", context)
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
+@personal_page(methods=("GET", "POST"))
 @self_care_only
 def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
     if request.method == "POST":

@@ -98,6 +98,7 @@ class Progress:
     next_step: Step | None  # the first unanswered step, None when ended or complete
     end: End | None  # the journey stopped early
     finished: bool  # the person confirmed their answers
+    stored: Mapping[str, object]  # the stored answers walked, kept as they are when saved
 
     @property
     def complete(self) -> bool:
@@ -122,6 +123,19 @@ class Progress:
         """The person is not sure whether they are pregnant (which counts as pregnant)."""
         return any(step.key == PREGNANT and value == NOT_SURE for step, value in self.answered)
 
+    def answer(self, step: Step, value: object) -> Progress:
+        """The progress after a valid answer to a step that can be shown, forgetting answers to
+        steps that no longer apply. The walk goes on from this step: the steps before it, their
+        answers and so what the walk made of them are all unchanged."""
+        position = next(
+            (index for index, (done, _) in enumerate(self.answered) if done is step), None
+        )
+        if position is None:
+            if step is not self.next_step:
+                raise ValueError(f"{step.slug} cannot be shown yet")
+            position = len(self.answered)
+        return _walk(_applicable({**self.stored, step.key: value}), self.answered[:position])
+
     def previous(self, step: Step) -> Step | None:
         """The step shown before this one, for the back link."""
         earlier = None
@@ -134,21 +148,43 @@ class Progress:
 
 def walk(stored: Mapping[str, object], finished: bool = False) -> Progress:
     """Follow the journey through the stored answers, stopping at the first gap."""
+    return _walk(stored, (), finished)
+
+
+def _walk(
+    stored: Mapping[str, object],
+    walked: tuple[tuple[Step, object], ...],
+    finished: bool = False,
+) -> Progress:
+    """Follow the journey on from steps already walked, which neither ended it nor left a gap."""
     answers = Answers()
-    answered: list[tuple[Step, object]] = []
-    asked: set[str] = set()
+    for done, value in walked:
+        answers = apply_answer(answers, done, value)
+    answered = list(walked)
+    asked = {done.key for done, _ in walked}
     while (step := next_step(answers, asked)) is not None:
         value = stored.get(step.key)
         if not step.accepts(value):
-            return Progress(tuple(answered), answers, step, None, False)
+            return Progress(tuple(answered), answers, step, None, False, stored)
         answers = apply_answer(answers, step, value)
         answered.append((step, value))
         asked.add(step.key)
         if answers.age is not None and answers.age < MINIMUM_AGE:
-            return Progress(tuple(answered), answers, None, End.UNDER_16, False)
+            return Progress(tuple(answered), answers, None, End.UNDER_16, False, stored)
         if triage(answers).disposition is Disposition.EMERGENCY:
-            return Progress(tuple(answered), answers, None, End.EMERGENCY, True)
-    return Progress(tuple(answered), answers, None, None, finished)
+            return Progress(tuple(answered), answers, None, End.EMERGENCY, True, stored)
+    return Progress(tuple(answered), answers, None, None, finished, stored)
+
+
+def _applicable(stored: Mapping[str, object]) -> dict[str, object]:
+    """The stored answers without those to steps that no longer apply, or that are not valid."""
+    answers = Answers()
+    kept: dict[str, object] = {}
+    for step in STEPS:
+        if step.applies(answers) and step.accepts(stored.get(step.key)):
+            kept[step.key] = stored[step.key]
+            answers = apply_answer(answers, step, stored[step.key])
+    return kept
 
 
 def _stored(session: Any) -> tuple[dict[str, object], bool]:
@@ -167,27 +203,18 @@ def load(session: Any) -> Progress:
     return walk(stored, finished)
 
 
-def save(session: Any, step: Step, value: object) -> Progress:
-    """Store one answer, forget answers to steps that no longer apply, and unconfirm."""
-    stored, _ = _stored(session)
-    stored[step.key] = value
-    answers = Answers()
-    kept: dict[str, object] = {}
-    for each in STEPS:
-        if each.applies(answers) and each.accepts(stored.get(each.key)):
-            kept[each.key] = stored[each.key]
-            answers = apply_answer(answers, each, stored[each.key])
-    session[SESSION_KEY] = {"answers": kept, "finished": False}
-    return walk(kept)
-
-
-def confirm(session: Any) -> Progress:
-    """Mark the answers as checked by the person, which shows the result."""
-    stored, _ = _stored(session)
-    progress = walk(stored, finished=True)
-    if progress.complete:
-        session[SESSION_KEY] = {"answers": stored, "finished": True}
+def save(session: Any, progress: Progress) -> Progress:
+    """Store the answers of a progress just answered, as not yet confirmed."""
+    session[SESSION_KEY] = {"answers": dict(progress.stored), "finished": False}
     return progress
+
+
+def confirm(session: Any, progress: Progress) -> Progress:
+    """Mark the answers as checked by the person, which shows the result."""
+    if not progress.complete:
+        return progress
+    session[SESSION_KEY] = {"answers": dict(progress.stored), "finished": True}
+    return replace(progress, finished=True)
 
 
 def clear(session: Any) -> None:

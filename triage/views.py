@@ -11,12 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
-from django.views.decorators.vary import vary_on_headers
+from django.views.decorators.http import require_GET
 
 from backspasm.caching import mark_public
-from backspasm.htmx import HtmxHttpRequest, render_page
+from backspasm.htmx import HtmxHttpRequest, personal_page, render_page
 from triage import flow, monitoring
 from triage.forms import form_class, initial
 from triage.presenters import Numbers, present_answers, present_result
@@ -60,9 +58,7 @@ def start(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
+@personal_page(methods=("GET", "POST"))
 def question(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     step = flow.STEPS_BY_SLUG.get(slug)
     if step is None:
@@ -73,7 +69,8 @@ def question(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         form = form_class(step)(request.POST)
         if form.is_valid():
-            return _resume(flow.save(request.session, step, form.cleaned_data[step.key]))
+            answered = progress.answer(step, form.cleaned_data[step.key])
+            return _resume(flow.save(request.session, answered))
     else:
         form = form_class(step)(initial=initial(step, progress.value(step)))
     context = {
@@ -85,15 +82,13 @@ def question(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render_page(request, "triage/question.html", context)
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
+@personal_page(methods=("GET", "POST"))
 def answers(request: HtmxHttpRequest) -> HttpResponse:
     progress = flow.load(request.session)
     if not progress.complete:
         return _resume(progress)
     if request.method == "POST":
-        return _resume(flow.confirm(request.session))
+        return _resume(flow.confirm(request.session, progress))
     rows = present_answers(progress)
     back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
     return render_page(request, "triage/answers.html", {"rows": rows, "back_url": back_url})
@@ -108,9 +103,7 @@ def _numbers() -> Numbers:
     )
 
 
-@never_cache
-@require_GET
-@vary_on_headers("HX-Request")
+@personal_page(methods=("GET",))
 def result(request: HtmxHttpRequest) -> HttpResponse:
     progress = flow.load(request.session)
     outcome = progress.outcome
@@ -130,9 +123,7 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     return render_page(request, "triage/result.html", context)
 
 
-@never_cache
-@require_GET
-@vary_on_headers("HX-Request")
+@personal_page(methods=("GET",))
 def under_16(request: HtmxHttpRequest) -> HttpResponse:
     progress = flow.load(request.session)
     if progress.end is not flow.End.UNDER_16:
@@ -141,9 +132,7 @@ def under_16(request: HtmxHttpRequest) -> HttpResponse:
     return render_page(request, "triage/under_16.html", {"back_url": back_url})
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
+@personal_page(methods=("GET", "POST"))
 def start_again(request: HtmxHttpRequest) -> HttpResponse:
     """GET asks first (it works without JavaScript); POST clears the checker's answers."""
     if request.method == "POST":

@@ -45,8 +45,6 @@ def test_the_page_and_the_htmx_partial_come_from_one_template(self_care_client: 
     partial = as_htmx(self_care_client).get("/self-care/plan/")
     assert b"<html" in page.content and b"<html" not in partial.content
     assert b"<title>Your self-care plan - Back spasm help</title>" in partial.content
-    assert partial["Vary"].count("HX-Request") == 1
-    assert "no-store" in page["Cache-Control"]
 
 
 @pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])

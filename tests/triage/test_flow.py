@@ -170,7 +170,8 @@ def test_saving_forgets_answers_to_questions_that_no_longer_apply():
         },
         "finished": True,
     }
-    progress = flow.save(session, flow.STEPS_BY_SLUG["pregnancy"], "no")
+    answered = flow.load(session).answer(flow.STEPS_BY_SLUG["pregnancy"], "no")
+    progress = flow.save(session, answered)
     assert "pregnancy_signs" not in session[flow.SESSION_KEY]["answers"]
     assert session[flow.SESSION_KEY]["finished"] is False
     assert progress.complete and progress.outcome is None
@@ -188,7 +189,7 @@ def test_clear_forgets_only_the_checkers_answers():
 def test_confirm_does_nothing_until_the_journey_is_complete():
     session = _session()
     session[flow.SESSION_KEY] = {"answers": {"emergency_signs": []}, "finished": False}
-    flow.confirm(session)
+    flow.confirm(session, flow.load(session))
     assert session[flow.SESSION_KEY]["finished"] is False
 
 
@@ -241,3 +242,26 @@ def test_no_result_but_an_emergency_without_every_question_answered(stored, fini
         pain_score=10,
     )
     assert triage(worst).disposition is Disposition.URGENT
+
+
+@settings(max_examples=300, deadline=None)
+@given(stored=stored_answers, data=st.data())
+def test_an_answer_goes_on_from_its_step_exactly_as_a_walk_from_the_start_would(stored, data):
+    progress = flow.walk(stored)
+    showable = [step for step, _ in progress.answered]
+    if progress.next_step is not None:
+        showable.append(progress.next_step)
+    if not showable:
+        return
+    step = data.draw(st.sampled_from(showable))
+    value = data.draw(_valid_value(step))
+
+    answered = progress.answer(step, value)
+
+    assert answered.stored[step.key] == value
+    assert answered == flow.walk(answered.stored)
+
+
+def test_a_step_that_cannot_be_shown_yet_cannot_be_answered():
+    with pytest.raises(ValueError, match="age"):
+        flow.walk({}).answer(flow.STEPS_BY_SLUG["age"], 30)

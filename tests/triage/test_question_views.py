@@ -42,10 +42,10 @@ def test_each_question_shows_as_a_whole_page(client, step):
     assert one(page, "title").get_text().startswith(step.question)
     form = one(page, f'form[data-hx-post="{url(step)}"]')
     assert form["action"] == url(step) and form["method"] == "post" and form.has_attr("novalidate")
-    assert form["data-hx-target"] == "#main-content" and form["data-hx-push-url"] == "true"
+    main = one(page, "main#main-content")
+    assert main["data-hx-target"] == "#main-content" and main["data-hx-push-url"] == "true"
     assert str(one(page, "#back-link")["href"]).startswith("/check/")
     assert "Why we ask:" in response.text
-    assert response["Vary"].count("HX-Request") == 1
 
 
 @pytest.mark.parametrize("step", STEPS, ids=lambda step: step.slug)
@@ -189,10 +189,6 @@ def test_an_earlier_answer_is_shown_when_going_back(client):
     assert one(client.get("/check/age/").text, 'input[name="age"]')["value"] == "40"
     page = BeautifulSoup(client.get("/check/emergency-signs/").text, "html.parser")
     assert [box["value"] for box in page.select("input[checked]")] == ["none"]
-
-
-def test_the_checker_only_answers_get_and_post(client):
-    assert client.put("/check/emergency-signs/").status_code == 405
 
 
 @pytest.mark.parametrize(
