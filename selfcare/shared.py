@@ -22,6 +22,7 @@ from selfcare.presenters import group_cautions
 @dataclass(frozen=True, slots=True)
 class SharedParts:
     exercises: tuple[ExerciseSpec, ...]
+    exercise_urls: dict[str, str]  # by slug
     medicines: SafeString
     medicines_in_pregnancy: SafeString
     pregnancy_cautions: SafeString  # empty when no published exercise has one
@@ -42,6 +43,7 @@ def _build() -> SharedParts:
     )
     return SharedParts(
         exercises=tuple(exercise.as_spec() for exercise in exercises),
+        exercise_urls={exercise.slug: exercise.get_absolute_url() for exercise in exercises},
         medicines=_render("selfcare/_plan_medicines.html", {"lines": medicines(pregnant=False)}),
         medicines_in_pregnancy=_render(
             "selfcare/_plan_medicines.html", {"lines": medicines(pregnant=True)}

@@ -116,7 +116,7 @@ def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
     built = person.plan(shared.exercises)
     pregnant = person.outcome.pregnant
     context = {
-        "view": present_plan(built, person.startback),
+        "view": present_plan(built, person.startback, shared.exercise_urls),
         "plan": built,
         "form": form,
         "diary": person.diary,
