@@ -109,9 +109,9 @@ def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
                 else person.outcome.pain_score,
             }
         )
-    # Personal pages are rendered on every request: what is the same for everyone comes from the
-    # cache. Public pages read the database instead: they are cached whole, and a stale version
-    # must not add to how long a page may be stale.
+    # Rendered for each request, so what is the same for everyone comes from the cache. (Public
+    # pages read the database instead: they are cached whole, and a stale content version must not
+    # add to how long a page may be stale.)
     shared = shared_parts()
     built = person.plan(shared.exercises)
     pregnant = person.outcome.pregnant
