@@ -269,20 +269,24 @@ def medicines(pregnant: bool) -> tuple[str, ...]:
     )
 
 
-def _dose(spec: ExerciseSpec, exercise_day: int) -> tuple[ExerciseDose, str]:
-    fraction, label = next(
-        (fraction, label)
-        for first_day, fraction, label in reversed(DOSE_STEPS)
-        if exercise_day >= first_day
-    )
-
+def _dose(spec: ExerciseSpec, fraction: float) -> ExerciseDose:
     def scaled(amount: int | None) -> int | None:
         return None if amount is None else max(1, ceil(amount * fraction))
 
-    dose = ExerciseDose(
+    return ExerciseDose(
         spec.slug, spec.name, scaled(spec.repetitions), spec.hold_seconds, scaled(spec.minutes)
     )
-    return dose, label
+
+
+type DoseSteps = tuple[tuple[int, str, tuple[ExerciseDose, ...]], ...]
+
+
+def _dose_steps(exercises: Sequence[ExerciseSpec]) -> DoseSteps:
+    """Every exercise's amount at each of DOSE_STEPS: worked out once, not for every day."""
+    return tuple(
+        (first_day, label, tuple(_dose(spec, fraction) for spec in exercises))
+        for first_day, fraction, label in DOSE_STEPS
+    )
 
 
 def _exercise_start_offset(inputs: PlanInputs) -> int | None:
@@ -297,7 +301,7 @@ def _exercise_start_offset(inputs: PlanInputs) -> int | None:
 def _day_items(
     inputs: PlanInputs,
     offset: int,
-    exercises: Sequence[ExerciseSpec],
+    dose_steps: DoseSteps,
     start_offset: int | None,
     sessions: tuple[time, ...],
     checks: Sequence[GpCheck],
@@ -368,8 +372,12 @@ def _day_items(
             exercise_day = inputs.days_eased + offset
         else:
             exercise_day = offset - start_offset
-        doses = [_dose(spec, exercise_day) for spec in exercises]
-        label = doses[0][1] if doses else ""
+        label, doses = next(
+            (label, doses)
+            for first_day, label, doses in reversed(dose_steps)
+            if exercise_day >= first_day
+        )
+        label = label if doses else ""
         items.append(
             PlanItem(
                 ItemKind.EXERCISE,
@@ -382,7 +390,7 @@ def _day_items(
                 )
                 + "Stop any exercise that makes the pain much worse.",
                 sessions,
-                tuple(dose for dose, _ in doses),
+                doses,
             )
         )
     elif inputs.paused and day_number >= FIRST_DAYS:
@@ -417,12 +425,13 @@ def build_plan(inputs: PlanInputs, exercises: Sequence[ExerciseSpec]) -> Plan:
     start_offset = _exercise_start_offset(inputs)
     times_a_day = max((spec.times_a_day for spec in exercises), default=3)
     sessions = exercise_times(min(times_a_day, 4))
+    dose_steps = _dose_steps(exercises)
     days = tuple(
         PlanDay(
             date=inputs.today + timedelta(days=offset),
             offset=offset,
             day_number=inputs.days_since_start + offset,
-            items=_day_items(inputs, offset, exercises, start_offset, sessions, checks),
+            items=_day_items(inputs, offset, dose_steps, start_offset, sessions, checks),
         )
         for offset in range(PLAN_LENGTH_DAYS)
     )

@@ -1,6 +1,6 @@
 """Turn a plan and a STarT Back result into the words and labels the templates print."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
@@ -35,12 +35,16 @@ RISK_ADVICE = {
 }
 
 
+def long_date(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
 def day_label(day: date, today: date) -> str:
     if day == today:
         return "Today"
     if day == today + timedelta(days=1):
         return "Tomorrow"
-    return f"{day:%A} {day.day} {day:%B}"
+    return long_date(day)
 
 
 def range_label(day_range: DayRange, today: date) -> str:
@@ -66,12 +70,24 @@ def clock_list(times: Sequence[time]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class DoseView:
+    name: str
+    url: str
+    amount: str
+
+
+@dataclass(frozen=True, slots=True)
 class ItemView:
     kind: str
-    title: str
+    heading: str  # the title, with the times when there are any
     detail: str
-    times: str
-    exercises: tuple[ExerciseDose, ...]
+    doses: tuple[DoseView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GpCheckView:
+    by: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +106,9 @@ class PlanView:
     ranges: tuple[RangeView, ...]
     heat_times: str
     exercise_times: str
-
-    @property
-    def today(self) -> date:
-        return self.plan.inputs.today
+    onset: str
+    exercise_start: str  # "today", a date, or "" while the exercises have not got a start
+    gp_checks: tuple[GpCheckView, ...]
 
 
 def _day_numbers(day_range: DayRange) -> str:
@@ -101,7 +116,15 @@ def _day_numbers(day_range: DayRange) -> str:
     return f"Day {first}" if first == last else f"Days {first} to {last}"
 
 
-def _ranges(plan: Plan) -> tuple[RangeView, ...]:
+def _item_heading(title: str, times: Sequence[time]) -> str:
+    return f"{title}: {clock_list(times)}." if times else f"{title}."
+
+
+def _dose(dose: ExerciseDose, exercise_urls: Mapping[str, str]) -> DoseView:
+    return DoseView(dose.name, exercise_urls[dose.slug], dose.amount)
+
+
+def _ranges(plan: Plan, exercise_urls: Mapping[str, str]) -> tuple[RangeView, ...]:
     """Each piece of advice is written out the first time only, so the plan stays short."""
     seen: set[str] = set()
     ranges = []
@@ -111,7 +134,12 @@ def _ranges(plan: Plan) -> tuple[RangeView, ...]:
             detail = "" if item.detail in seen else item.detail
             seen.add(item.detail)
             items.append(
-                ItemView(item.kind, item.title, detail, clock_list(item.times), item.exercises)
+                ItemView(
+                    item.kind,
+                    _item_heading(item.title, item.times),
+                    detail,
+                    tuple(_dose(dose, exercise_urls) for dose in item.exercises),
+                )
             )
         ranges.append(
             RangeView(
@@ -135,7 +163,7 @@ def pain_source(diary: Diary, today: date) -> str:
         return "your symptom check"
     if latest.day == today:
         return "today"
-    return f"{latest.day:%A} {latest.day.day} {latest.day:%B}"
+    return long_date(latest.day)
 
 
 def _heading(plan: Plan) -> str:
@@ -145,13 +173,28 @@ def _heading(plan: Plan) -> str:
     return PHASE_HEADINGS[plan.phase]
 
 
-def present_plan(plan: Plan, risk: StartBackResult | None) -> PlanView:
+def _exercise_start(plan: Plan) -> str:
+    start = plan.exercise_start
+    if start is None:
+        return ""
+    return "today" if start == plan.inputs.today else long_date(start)
+
+
+def present_plan(
+    plan: Plan, risk: StartBackResult | None, exercise_urls: Mapping[str, str]
+) -> PlanView:
+    """``exercise_urls``: each exercise's page, by slug."""
     return PlanView(
         plan=plan,
         heading=_heading(plan),
         risk_heading=RISK_HEADINGS[risk.risk] if risk else "",
         risk_advice=RISK_ADVICE[risk.risk] if risk else "",
-        ranges=_ranges(plan),
+        ranges=_ranges(plan, exercise_urls),
         heat_times=clock_list(plan.heat_times),
         exercise_times=clock_list(plan.exercise_times),
+        onset=long_date(plan.inputs.onset),
+        exercise_start=_exercise_start(plan),
+        gp_checks=tuple(
+            GpCheckView(long_date(check.date), check.reason) for check in plan.gp_checks
+        ),
     )

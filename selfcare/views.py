@@ -4,7 +4,7 @@ Each view parses, calls the pure modules, stores and renders. Pages with a form 
 or, for htmx, the ``main`` partial of the same template.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import wraps
 from zoneinfo import ZoneInfo
@@ -18,15 +18,15 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import HttpResponseClientRedirect
 
 from backspasm.caching import public_page
-from backspasm.content.version import CONTENT_CACHE_SECONDS, cached_content, content_version
 from backspasm.htmx import HtmxHttpRequest, personal_page, render_page
 from selfcare import chart, state
 from selfcare.calendar import build_calendar, filename
 from selfcare.diary import KEPT_DAYS, Entry, record
 from selfcare.forms import DiaryForm, PlanOptionsForm, StartBackForm
 from selfcare.models import Exercise
-from selfcare.plans import EASED_PAIN_SCORE, ExerciseSpec
-from selfcare.presenters import group_cautions, pain_source, present_plan
+from selfcare.plans import EASED_PAIN_SCORE
+from selfcare.presenters import pain_source, present_plan
+from selfcare.shared import shared_parts
 from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
 from triage.outcome import stored_outcome
 
@@ -59,16 +59,6 @@ def self_care_only(view: PersonalView) -> Callable[[HtmxHttpRequest], HttpRespon
         return render(request, "selfcare/no_plan.html", context)
 
     return gated
-
-
-def _exercises() -> tuple[Exercise, ...]:
-    """For personal pages, which are rendered on every request. Public pages read the database:
-    they are cached whole, and a stale version must not add to how long a page may be stale."""
-    return cached_content("exercises", lambda: tuple(Exercise.objects.published()))
-
-
-def _specs(exercises: Sequence[Exercise]) -> list[ExerciseSpec]:
-    return [exercise.as_spec() for exercise in exercises]
 
 
 @require_GET
@@ -116,24 +106,22 @@ def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
                 else person.outcome.pain_score,
             }
         )
-    exercises = _exercises()
-    built = person.plan(_specs(exercises))
+    # Rendered for each request, so what is the same for everyone comes from the cache. (Public
+    # pages read the database instead: they are cached whole, and a stale content version must not
+    # add to how long a page may be stale.)
+    shared = shared_parts()
+    built = person.plan(shared.exercises)
+    pregnant = person.outcome.pregnant
     context = {
-        "view": present_plan(built, person.startback),
+        "view": present_plan(built, person.startback, shared.exercise_urls),
         "plan": built,
         "form": form,
         "diary": person.diary,
         "pain_source": pain_source(person.diary, person.today),
-        "exercises": exercises,
-        "pregnancy_cautions": group_cautions(
-            [(e.name, e.pregnancy_caution) for e in exercises if e.pregnancy_caution]
-        )
-        if person.outcome.pregnant
-        else [],
+        "medicines": shared.medicines_for(pregnant),
+        "pregnancy_cautions": shared.pregnancy_cautions if pregnant else "",
+        "warning_signs": shared.warning_signs,
         "copyright": COPYRIGHT,
-        # The plan's parts that are the same for everyone come from the cache by this.
-        "content_version": content_version(),
-        "content_cache_seconds": CONTENT_CACHE_SECONDS,
     }
     return render_page(request, "selfcare/plan.html", context)
 
@@ -187,7 +175,7 @@ def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
 @require_GET
 @self_care_only
 def plan_calendar(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
-    built = person.plan(_specs(_exercises()))
+    built = person.plan(shared_parts().exercises)
     body = build_calendar(built, ZoneInfo(settings.TIME_ZONE), datetime.now(tz=ZoneInfo("UTC")))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(person.today)}"'

@@ -71,18 +71,21 @@ def _worst_case(answers: Answers, asked: set[str]) -> Answers:
     return worst
 
 
-def next_step(answers: Answers, asked: set[str]) -> Step | None:
+def next_step(answers: Answers, asked: set[str], disposition: Disposition) -> Step | None:
     """The question to ask next, or None when no question left could change the advice.
 
     Below an urgent result every question is asked, in order, because each changes the advice.
     Once the result is urgent only an emergency could change it: questions that could still
     raise it come first, and the checker stops when even the most worrying answers to every
     question left would not make it an emergency (the engine is monotone, so that is enough).
+
+    ``disposition`` is the engine's result for ``answers``: the walk has it already, and the
+    engine is the costly part of every request that reads the answers.
     """
     remaining = [step for step in STEPS if step.key not in asked and step.applies(answers)]
     if not remaining:
         return None
-    if triage(answers).disposition is not Disposition.URGENT:
+    if disposition is not Disposition.URGENT:
         return remaining[0]
     if triage(_worst_case(answers, asked)).disposition is not Disposition.EMERGENCY:
         return None
@@ -162,7 +165,8 @@ def _walk(
         answers = apply_answer(answers, done, value)
     answered = list(walked)
     asked = {done.key for done, _ in walked}
-    while (step := next_step(answers, asked)) is not None:
+    disposition = triage(answers).disposition
+    while (step := next_step(answers, asked, disposition)) is not None:
         value = stored.get(step.key)
         if not step.accepts(value):
             return Progress(tuple(answered), answers, step, None, False, stored)
@@ -171,7 +175,8 @@ def _walk(
         asked.add(step.key)
         if answers.age is not None and answers.age < MINIMUM_AGE:
             return Progress(tuple(answered), answers, None, End.UNDER_16, False, stored)
-        if triage(answers).disposition is Disposition.EMERGENCY:
+        disposition = triage(answers).disposition
+        if disposition is Disposition.EMERGENCY:
             return Progress(tuple(answered), answers, None, End.EMERGENCY, True, stored)
     return Progress(tuple(answered), answers, None, None, finished, stored)
 
@@ -187,7 +192,8 @@ def _applicable(stored: Mapping[str, object]) -> dict[str, object]:
     return kept
 
 
-def _stored(session: Any) -> tuple[dict[str, object], bool]:
+def stored_answers(session: Any) -> tuple[dict[str, object], bool]:
+    """A copy of the stored answers, and whether the person confirmed them."""
     data = session.get(SESSION_KEY)
     if not isinstance(data, dict):
         return {}, False
@@ -199,8 +205,7 @@ def _stored(session: Any) -> tuple[dict[str, object], bool]:
 
 def load(session: Any) -> Progress:
     """The person's progress from their session (a stale or foreign value counts as no answer)."""
-    stored, finished = _stored(session)
-    return walk(stored, finished)
+    return walk(*stored_answers(session))
 
 
 def save(session: Any, progress: Progress) -> Progress:

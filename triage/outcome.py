@@ -1,10 +1,14 @@
 """The one thing other parts of the site may ask the checker: how did this person's check end?"""
 
 from dataclasses import dataclass
+from typing import Final
 
 from django.http import HttpRequest
 
 from triage import flow
+
+# Where a request keeps the outcome it has worked out, with the answers it came from.
+_WORKED_OUT: Final = "_checker_outcome"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +30,22 @@ class CheckerOutcome:
 def stored_outcome(request: HttpRequest) -> CheckerOutcome | None:
     """The finished checker's outcome for this person, or None if they have not finished it.
 
-    Reads only the signed session cookie, never the database.
+    Reads only the signed session cookie, never the database. A page asks more than once (its
+    view, then the header's links), and walking the journey is the costly part, so the outcome
+    is kept on the request for as long as the stored answers stay the same.
     """
-    progress = flow.load(request.session)
+    stored = flow.stored_answers(request.session)
+    worked_out: tuple[tuple[dict[str, object], bool], CheckerOutcome | None] | None = getattr(
+        request, _WORKED_OUT, None
+    )
+    if worked_out is not None and worked_out[0] == stored:
+        return worked_out[1]
+    outcome = _outcome(flow.walk(*stored))
+    setattr(request, _WORKED_OUT, (stored, outcome))
+    return outcome
+
+
+def _outcome(progress: flow.Progress) -> CheckerOutcome | None:
     outcome = progress.outcome
     if outcome is None:
         return None

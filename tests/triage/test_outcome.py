@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.test import Client, RequestFactory
 
 from tests.triage_journey import complete_checker
+from triage import flow
 from triage.outcome import CheckerOutcome, stored_outcome
 
 from .conftest import CALM_ANSWERS, store
@@ -60,3 +61,13 @@ def test_changing_an_answer_after_finishing_withdraws_the_outcome(client):
     complete_checker(client, {})
     client.post("/check/age/", {"age": "70"})
     assert stored_outcome(request_from(client)) is None
+
+
+def test_answers_changed_during_a_request_change_the_outcome_it_reads(client):
+    complete_checker(client, {})
+    request = request_from(client)
+    assert stored_outcome(request) is not None
+
+    flow.clear(request.session)
+
+    assert stored_outcome(request) is None
