@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.reviewers import REVIEWERS_GROUP
 from tests.accounts.signin import sign_in_to_admin
-from tests.content.html import one
+from tests.support.html import one
 from tests.triage.conftest import store
 from tests.triage_journey import DEFAULTS, complete_checker
 from triage import charts, monitoring
