@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.production.servers import ROOT
+from tests.support.server import ROOT
 
 REDIS = "redis://cache.internal:6379/0"
 PRODUCTION = {"DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "backspasm.example"}

@@ -3,6 +3,7 @@ can submit with what they hold by default, the links it can follow and the files
 
 One parser for the in-process tests, the tests against a real server and the bench."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -122,6 +123,8 @@ class Page:
     url: str
     status: int
     html: str
+    # Lower-cased names; over HTTP only (the Django test client's response has its own).
+    headers: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
     def soup(self) -> BeautifulSoup:
@@ -139,11 +142,17 @@ class Page:
     def forms(self) -> list[Form]:
         return [parse_form(self.url, element) for element in self.soup.find_all("form")]
 
+    def form(self, selector: str = "main form[method=post]") -> Form:
+        """The form the selector finds; by default the page's own, in its main content."""
+        return parse_form(self.url, one(self.soup, selector))
+
     def links(self) -> list[str]:
-        """Links to pages of this site, as path and query."""
+        """Links to other pages of this site, as path and query."""
         origin = urlsplit(self.url).netloc
         found = []
         for anchor in self.soup.find_all("a", href=True):
+            if str(anchor["href"]).startswith("#"):
+                continue
             parts = urlsplit(urljoin(self.url, str(anchor["href"])))
             if parts.scheme in {"", "http", "https"} and parts.netloc in {"", origin}:
                 found.append(parts.path + (f"?{parts.query}" if parts.query else ""))
