@@ -18,10 +18,11 @@ from bench import budgets
 from bench.budgets import Check
 from bench.lighthouse import Run, median_run, run_lighthouse
 from bench.pages import Target, discover
-from bench.server import ROOT, Server, running_server
+from bench.server import running_server
 from bench.soak import soak
 from bench.weight import measure_visits
 from bench.wrk import LoadSpec, WrkResult, run_wrk
+from tests.support.server import ROOT, AppServer
 
 RESULTS = ROOT / "bench-results" / "latest.json"
 WARM_UP_SECONDS = 2.0
@@ -56,7 +57,7 @@ def _mark(checks: list[Check]) -> str:
 
 
 def run_load(
-    server: Server, targets: list[Target], static_path: str, args: argparse.Namespace
+    server: AppServer, targets: list[Target], static_path: str, args: argparse.Namespace
 ) -> tuple[list[dict[str, Any]], list[Check]]:
     """Each page under wrk, paired with a run of the static asset just before it.
 
@@ -157,7 +158,9 @@ def run_load(
     return rows, checks
 
 
-def run_weight(server: Server, targets: list[Target]) -> tuple[list[dict[str, Any]], list[Check]]:
+def run_weight(
+    server: AppServer, targets: list[Target]
+) -> tuple[list[dict[str, Any]], list[Check]]:
     rows: list[dict[str, Any]] = []
     checks: list[Check] = []
     widths = (24, 11, 9, 12, 10, 5)
@@ -208,7 +211,7 @@ def lighthouse_runs(url: str, wanted: int) -> tuple[list[Run], list[str]]:
 
 
 def run_lighthouse_pages(
-    server: Server, targets: list[Target], args: argparse.Namespace
+    server: AppServer, targets: list[Target], args: argparse.Namespace
 ) -> tuple[list[dict[str, Any]], list[Check]]:
     by_key = {target.key: target for target in targets}
     pages = {"home": "/", "article": by_key["article"].path, "checker_start": "/check/"}
@@ -247,7 +250,7 @@ def run_lighthouse_pages(
     return rows, checks
 
 
-def run_soak(server: Server, args: argparse.Namespace) -> tuple[dict[str, Any], list[Check]]:
+def run_soak(server: AppServer, args: argparse.Namespace) -> tuple[dict[str, Any], list[Check]]:
     print(f"\nSoak: {args.soak_requests} mixed requests, {args.soak_concurrency} visitors at once")
     result = soak(
         server.base_url,
@@ -288,10 +291,10 @@ def run_soak(server: Server, args: argparse.Namespace) -> tuple[dict[str, Any], 
 def measure(results: dict[str, Any], parts: set[str], args: argparse.Namespace) -> list[Check]:
     """Throughput, weight and Lighthouse, against one server as production configures it."""
     checks: list[Check] = []
-    with running_server() as server:
+    with running_server() as (server, settings):
         # Counted after discovery: on a busy machine gunicorn is still forking workers at first.
         targets, static_path = discover(server.base_url)
-        results["server"] = {**server.settings, "workers": len(server.worker_pids())}
+        results["server"] = {**settings, "workers": len(server.worker_pids())}
         print(
             f"gunicorn at {server.base_url}, {results['server']['workers']} workers, "
             f"load average {results['machine']['load_average']}"
@@ -357,7 +360,7 @@ def main() -> int:
     if "soak" in parts:
         # A soak must see a leak, so its workers are never recycled (production recycles each
         # after about a thousand requests, which would hide one).
-        with running_server("--max-requests", "0") as server:
+        with running_server("--max-requests", "0") as (server, _):
             results["soak"], found = run_soak(server, args)
             checks += found
     return report(checks, results, args.output)

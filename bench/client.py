@@ -13,6 +13,8 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import brotli  # type: ignore[import-untyped]  # the package ships no type information
 
+from tests.support.html import Page
+
 ACCEPT_ENCODING = "br, gzip"
 USER_AGENT = "backspasm-bench/1"
 MAX_REDIRECTS = 10
@@ -60,6 +62,8 @@ class Client:
         self.port = parts.port or 80
         self.timeout = timeout
         self.cookies: dict[str, str] = {}
+        # Every response `fetch` received, redirects included.
+        self.history: list[Response] = []
         self._connection: http.client.HTTPConnection | None = None
 
     def close(self) -> None:
@@ -131,6 +135,16 @@ class Client:
                     self.cookies.pop(name, None)
                 else:
                     self.cookies[name] = morsel.value
+
+    def page(self, response: Response) -> Page:
+        return Page(response.url, response.status, response.text())
+
+    def fetch(self, method: str, url: str, data: dict[str, list[str]] | None) -> Page:
+        """The shared checker walker's transport: the last page, after any redirects."""
+        form: dict[str, str | list[str]] | None = None if data is None else {**data}
+        responses = self.follow(method, url, form)
+        self.history += responses
+        return self.page(responses[-1])
 
     def follow(
         self, method: str, url: str, data: dict[str, str | list[str]] | None = None

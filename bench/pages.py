@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
 from bench.client import ACCEPT_ENCODING, Client
-from bench.html import Form, parse_page
-from bench.journeys import question_form, start_action, walk
 from bench.wrk import LoadSpec
+from tests.support.checker import JOURNEYS, START, next_form, walk_checker
+from tests.support.html import Form
 
 ARTICLE_PATH = re.compile(r"^/guidance/[^/]+/$")
 
@@ -45,48 +45,43 @@ def _article(client: Client) -> Target:
         response = client.request("GET", index)
         if response.status != 200:
             continue
-        page = parse_page(response.url, response.text())
-        articles = [link for link in page.links if ARTICLE_PATH.match(urlsplit(link).path)]
+        articles = [link for link in client.page(response).links() if ARTICLE_PATH.match(link)]
         if articles:
-            target.path = urlsplit(articles[0]).path
+            target.path = articles[0]
             return target
     target.path = "/about/"
     target.note = "no /guidance/<slug>/ article linked yet: /about/ stands in"
     return target
 
 
-def _emergency_screen(client: Client) -> tuple[str, Form] | None:
-    """The emergency screen: the first question form with a "None of these" answer."""
-    response = client.follow("GET", "/check/")[-1]
-    for _ in range(3):
-        page = parse_page(response.url, response.text())
-        form = question_form(page, "/check/")
-        if form is not None:
-            return (form.action, form) if _none_field(form) else None
-        begin = start_action(page, "/check/")
-        if begin is None:
-            return None
-        method, url = begin
-        response = client.follow(method, url)[-1]
-    return None
+def _emergency_screen(client: Client) -> Form | None:
+    """The emergency screen: the first question, when it has a "None of these" answer."""
+    page = client.fetch("GET", START, None)
+    if next_form(page) is None and (link := page.start_link()):
+        page = client.fetch("GET", link, None)
+    form = next_form(page)
+    return form if form is not None and _none_field(form) else None
 
 
 def _none_field(form: Form) -> str | None:
     return next(
-        (item.name for item in form.fields if item.kind == "checkbox" and "none" in item.choices),
+        (
+            name
+            for name, kind in form.kinds.items()
+            if kind == "checkbox" and "none" in form.choices[name]
+        ),
         None,
     )
 
 
 def _checker_post(client: Client) -> Target:
     target = Target("checker_post", "Checker step POST", "", method="POST")
-    found = _emergency_screen(client)
-    if found is None:
+    form = _emergency_screen(client)
+    if form is None:
         target.missing = "no emergency screen with a None of these answer under /check/"
         return target
-    action, form = found
-    target.path = urlsplit(action).path
-    target.form = {item.name: item.value for item in form.fields if item.kind == "hidden"}
+    target.path = urlsplit(form.action).path
+    target.form = {name: form.fields[name] for name, kind in form.kinds.items() if kind == "hidden"}
     target.form[_none_field(form) or ""] = ["none"]
     target.cookies = dict(client.cookies)
     # Prove the request wrk will repeat: a valid answer redirects to the next step.
@@ -98,19 +93,22 @@ def _checker_post(client: Client) -> Target:
 
 def _self_care_plan(client: Client) -> Target:
     target = Target("self_care_plan", "Self-care plan", "/self-care/")
-    journey = walk(client, "self_care")
-    links = journey.end_page.links_under("/self-care/") if journey.end_page else []
+    result = walk_checker(client.fetch, JOURNEYS["self_care"])
     # The result links to the hub (in the navigation) and to the plan itself: take the plan.
     plan_links = sorted(
-        (link for link in links if urlsplit(link).path != "/self-care/"),
+        (
+            link
+            for link in result.links()
+            if link.startswith("/self-care/") and link != "/self-care/"
+        ),
         key=lambda link: "plan" not in link,
     )
-    if plan_links and not journey.stuck:
+    if plan_links:
         target.path = urlsplit(plan_links[0]).path
         target.cookies = dict(client.cookies)
         target.personal = True
     else:
-        ended = journey.end_path
+        ended = urlsplit(result.url).path
         target.note = f"the checker ended at {ended} with no plan link: /self-care/ stands in"
     return target
 
@@ -122,7 +120,7 @@ def discover(base_url: str) -> tuple[list[Target], str]:
         home = client.request("GET", "/")
         stylesheets = [
             url
-            for url in parse_page(home.url, home.text()).subresources
+            for url in client.page(home).subresources()
             if urlsplit(url).path.endswith(".css") and "print" not in url
         ]
         if home.status != 200 or not stylesheets:

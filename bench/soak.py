@@ -10,8 +10,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from bench.client import Client, Response
-from bench.html import parse_page
-from bench.journeys import TARGETS, walk
+from tests.support.checker import JOURNEYS, Answers, walk_checker
 
 SEARCH_WORDS = ("spasm", "sciatica", "ibuprofen", "exercise", "bladder", "")
 
@@ -68,16 +67,15 @@ class Tally:
 Task = Callable[[Client], list[Response]]
 
 
-def _journey_task(target: str, tally: Tally) -> Task:
+def _journey_task(target: str, answers: Answers, tally: Tally) -> Task:
     def run(client: Client) -> list[Response]:
-        journey = walk(client, target)
-        ending = f"{target} -> {journey.end_path}" + (" (stuck)" if journey.stuck else "")
+        result = walk_checker(client.fetch, answers)
         with tally.lock:
-            tally.outcomes[ending] += 1
-        responses = list(journey.responses)
+            tally.outcomes[f"{target} -> {result.disposition or urlsplit(result.url).path}"] += 1
+        responses = list(client.history)
         # After a self-care outcome, open what it links to under /self-care/ (the plan, the diary).
-        if journey.end_page is not None and target == "self_care":
-            for link in journey.end_page.links_under("/self-care/")[:3]:
+        if target == "self_care":
+            for link in [link for link in result.links() if link.startswith("/self-care/")][:3]:
                 responses += client.follow("GET", link)
         return responses
 
@@ -102,18 +100,17 @@ def build_tasks(base_url: str, tally: Tally) -> list[tuple[str, Task]]:
         response = client.request("GET", index)
         if response.status != 200:
             continue
-        page = parse_page(response.url, response.text())
-        for link in page.links:
+        page = client.page(response)
+        for link in page.links():
             parts = urlsplit(link)
             if (
-                link.startswith(client.base_url)
-                and parts.path not in paths
+                parts.path not in paths
                 and not parts.query
                 and not parts.path.startswith(("/admin/", "/static/", "/check/"))
             ):
                 paths.append(parts.path)
-        for form in page.forms:
-            text = [item.name for item in form.fields if item.kind in {"search", "text"}]
+        for form in page.forms():
+            text = [name for name, kind in form.kinds.items() if kind in {"search", "text"}]
             if form.method == "get" and text and search is None:
                 search = (urlsplit(form.action).path, text[0])
     client.close()
@@ -121,7 +118,10 @@ def build_tasks(base_url: str, tally: Tally) -> list[tuple[str, Task]]:
     if search is not None:
         tasks.append((f"search {search[0]}", _search_task(*search, itertools.cycle(SEARCH_WORDS))))
     # Journeys weigh as much as all the pages together: they are where state and bugs live.
-    journeys = [(f"checker to {target}", _journey_task(target, tally)) for target in TARGETS]
+    journeys = [
+        (f"checker to {target}", _journey_task(target, answers, tally))
+        for target, answers in JOURNEYS.items()
+    ]
     return tasks + journeys * max(1, len(tasks) // len(journeys))
 
 
@@ -153,7 +153,8 @@ def soak(
             client = Client(base_url)
             try:
                 tally.record(task(client), name)
-            except (OSError, RuntimeError, ValueError) as error:
+            # An AssertionError is the checker refusing an answer or going round in circles.
+            except (OSError, RuntimeError, ValueError, AssertionError) as error:
                 tally.fail(name, error)
             finally:
                 client.close()

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 from bench.client import Client, Response
-from bench.html import parse_page
 
 # A year: what whitenoise gives hashed files, and what "far-future" means here.
 FAR_FUTURE_SECONDS = 365 * 24 * 60 * 60
@@ -79,7 +78,7 @@ def measure_visits(base_url: str, path: str, cookies: dict[str, str]) -> tuple[V
     try:
         page = client.request("GET", path)
         first = [page]
-        for url in parse_page(page.url, page.text()).subresources:
+        for url in client.page(page).subresources():
             if url.startswith(client.base_url):
                 first.append(client.request("GET", url))
         repeat = [client.request("GET", path, headers=conditional_headers(page))]

@@ -2,7 +2,6 @@
 page of the site lists warning signs of its own."""
 
 from collections import deque
-from functools import partial
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,8 +9,8 @@ from bs4 import BeautifulSoup, Tag
 from django.test import Client, RequestFactory
 
 from backspasm.views import server_error
-from tests.security.pages import Page, walk_checker
 from tests.selfcare.conftest import finished
+from tests.support.checker import client_fetch, walk_checker
 from triage.answers import Answers
 from triage.engine import triage
 from triage.rules import CONDITIONS, EMERGENCY_SCREEN, RULES, URGENT, Disposition
@@ -160,15 +159,6 @@ def pages_from(client: Client, start: str, found: dict[str, str]) -> None:
                 queue.append(path)
 
 
-def fetch(client: Client, method: str, url: str, data: dict[str, list[str]] | None) -> Page:
-    if method == "POST":
-        response = client.post(url, data or {}, follow=True)
-    else:
-        response = client.get(url, follow=True)
-    final = response.redirect_chain[-1][0] if response.redirect_chain else url
-    return Page(final, response.status_code, response.content.decode())
-
-
 @pytest.fixture
 def every_page() -> dict[str, str]:
     """Every page a visitor can reach, the checker's results, the self-care plan and diary, and
@@ -178,7 +168,7 @@ def every_page() -> dict[str, str]:
     pages_from(finished(Client()), "/self-care/plan/", found)
     for answers in JOURNEYS:
         client = Client()
-        result = walk_checker(partial(fetch, client), answers)
+        result = walk_checker(client_fetch(client), answers)
         found[f"{result.url} {answers}"] = result.html
     found["(404)"] = Client().get("/this-page-does-not-exist/").content.decode()
     found["(403)"] = Client(enforce_csrf_checks=True).post("/self-care/diary/", {}).content.decode()

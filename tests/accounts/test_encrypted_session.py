@@ -13,7 +13,7 @@ from django.contrib.sessions.backends.signed_cookies import SessionStore as Sign
 from django.test import Client
 
 from backspasm.encryptedcookies import SessionStore, derive_key
-from tests.triage_journey import complete_checker
+from tests.support.checker import complete_checker
 
 pytestmark = pytest.mark.django_db
 

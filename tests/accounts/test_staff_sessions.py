@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from backspasm.staffsessions import STARTED_KEY, StaffSessionStore
 from tests.accounts.signin import authenticator_for, sign_in_fully, staff_session
-from tests.triage_journey import complete_checker
+from tests.support.checker import complete_checker
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.models import Article
-from tests.content.forms import form_data
-from tests.content.html import attr, one
+from tests.support.html import attr, form_data, one
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.test import Client
 
 from backspasm.content.markdown import ALLOWED_TAGS, render_markdown, unknown_blocks
 from backspasm.content.models import Article, Status
-from tests.content.forms import form_data
+from tests.support.html import form_data
 from triage.cards import CARDS
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from backspasm.content.models import Article, Status
-from tests.content.html import one
+from tests.support.html import one
 
 pytestmark = pytest.mark.django_db
 

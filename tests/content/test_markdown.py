@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from backspasm.content.markdown import ALLOWED_TAGS, render_markdown
 from backspasm.content.models import Article
-from tests.content.html import one
+from tests.support.html import one
 
 HOSTILE_BODIES = [
     "<script>alert(1)</script>",

@@ -12,8 +12,7 @@ from backspasm.content.reviewers import REVIEWERS_GROUP
 from selfcare.models import Exercise
 from tests.accounts.signin import authenticator_for, sign_in_fully, sign_in_to_admin
 from tests.content.conftest import PASSWORD
-from tests.content.forms import form_data
-from tests.content.html import one
+from tests.support.html import form_data, one
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from backspasm.content.models import Article, SearchEntry, Section, Status
 from backspasm.content.search import published_index, search
 from backspasm.content.version import content_version
 from tests.caches import cached_values
-from tests.content.html import attr, one
+from tests.support.html import attr, one
 
 pytestmark = pytest.mark.django_db
 

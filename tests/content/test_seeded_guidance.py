@@ -6,7 +6,7 @@ from django.test import Client
 
 from backspasm.content.models import Article
 from backspasm.content.readability import measure
-from tests.content.html import attr, one
+from tests.support.html import attr, one
 
 pytestmark = pytest.mark.django_db
 

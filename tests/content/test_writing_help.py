@@ -6,7 +6,7 @@ from django.test import Client
 
 from backspasm.content.models import Article
 from backspasm.content.readability import LONG_SENTENCE_WORDS, measure
-from tests.content.html import one
+from tests.support.html import one
 
 pytestmark = pytest.mark.django_db
 

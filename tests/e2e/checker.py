@@ -1,9 +1,8 @@
 """Walk the symptom checker in Chromium by its form contract, not its wording.
 
-Yes/no questions are radio groups named by finding id (values "yes" and "no"); "which of these"
-questions are checkbox groups whose values are finding ids plus "none"; numbers are text inputs
-named "age", "duration_days" and "pain_score". The walker answers whatever the page asks from a
-dict of findings, so the journeys survive changes to wording, order and grouping of questions.
+What to answer comes from the shared walker (tests/support/checker.py), so a journey chooses
+the same in Chromium as over HTTP; this module only drives the browser: clicks or keys, with
+JavaScript on or off, waiting for each page or htmx swap to settle.
 """
 
 from collections.abc import Callable, Mapping
@@ -14,22 +13,14 @@ from urllib.parse import urljoin, urlsplit
 from playwright.sync_api import Locator, Page
 
 from tests.e2e.crawl import SKIPPED_PREFIXES, links_in
+from tests.support import html
+from tests.support.checker import START, choose
 
-START = "/check/"
-DEFAULT_NUMBERS = {"age": 35, "duration_days": 3, "pain_score": 4}
 MAX_PAGES = 30  # more pages than the checker has means it is going round in circles
 MAX_TABS = 80  # more Tab presses than a page has controls means the target cannot be reached
 # The only thing htmx may keep in sessionStorage with historyCacheSize 0: the current address.
 HTMX_PATH_KEY = "htmx-current-path-for-history"
 SUBMIT = "button[type=submit], button:not([type])"
-
-# Findings that lead to each disposition, for a 35-year-old with 3 days of pain scoring 4.
-JOURNEYS: dict[str, dict[str, Any]] = {
-    "emergency": {"saddle_numbness": True},
-    "urgent": {"fever": True},
-    "gp": {"worsening": True},
-    "self_care": {},
-}
 
 # Called on every page of the journey: the page, a label such as "03-how-long" or
 # "03-how-long-error", and the page's HTML as the server sent it (None when htmx swapped it in).
@@ -44,16 +35,7 @@ class Field:
 
     def answer(self, findings: Mapping[str, Any]) -> list[str]:
         """The values to choose (radios, checkboxes) or the single text to type."""
-        if self.kind == "checkbox":
-            chosen = [value for value in self.values if findings.get(value)]
-            return chosen or ["none"]
-        if self.kind == "radio":
-            if self.name in findings and not isinstance(findings[self.name], bool):
-                return [str(findings[self.name])]
-            if {"yes", "no"} <= set(self.values):
-                return ["yes" if findings.get(self.name) else "no"]
-            return [self.values[0]]
-        return [str(findings.get(self.name, DEFAULT_NUMBERS.get(self.name, "")))]
+        return choose(self.name, self.kind, list(self.values), findings)
 
 
 def question_form(page: Page) -> Locator:
@@ -97,7 +79,7 @@ def pages_after_the_result(page: Page, known: set[str]) -> list[str]:
         response = page.request.get(queue.pop(0))
         if "text/html" not in response.headers.get("content-type", ""):
             continue
-        for href in links_in(response.text()):
+        for href in links_in(html.Page(response.url, response.status, response.text())):
             url = urlsplit(urljoin(response.url, href))
             path = url.path + (f"?{url.query}" if url.query else "")
             if f"{url.scheme}://{url.netloc}" != origin or path.startswith(SKIPPED_PREFIXES):

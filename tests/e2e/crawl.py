@@ -5,13 +5,11 @@ by every browser check the moment it is linked from somewhere.
 """
 
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
-from http.cookiejar import CookieJar
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from tests.support import html
+from tests.support.server import Browser
 
 SEEDS = ("/", "/guidance/", "/self-care/")
 MISSING_PAGE = "/this-page-does-not-exist/"
@@ -19,14 +17,11 @@ SEARCH_TERMS = "back spasm"
 # Not pages for the public: the editors' admin, and files rather than pages.
 SKIPPED_PREFIXES = ("/admin/", "/static/")
 MAX_PAGES = 400  # far more than the site has: more means links are generating endless addresses
-TIMEOUT = 60  # seconds: a page that takes longer has hung, and the test should say so
 
 
 @dataclass(frozen=True)
-class Page:
-    url: str  # path and query, as a link on the site spells it
-    status: int
-    html: str
+class Page(html.Page):
+    """A page of the site, its url the path and query as a link on the site spells it."""
 
     @property
     def name(self) -> str:
@@ -60,35 +55,20 @@ def page_name(url: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "home"
 
 
-def links_in(html: str) -> list[str]:
-    """Addresses the page links to, and the results of its GET forms filled in with a search."""
-    soup = BeautifulSoup(html, "html.parser")
-    links = [str(anchor["href"]) for anchor in soup.select("a[href]")]
-    for form in soup.select("form"):
-        if str(form.get("method", "get")).lower() != "get":
-            continue
+def links_in(page: html.Page) -> list[str]:
+    """Pages the page links to, and the results of its GET forms filled in with a search."""
+    links = page.links()
+    for form in page.forms():
         query = {
-            str(field["name"]): SEARCH_TERMS
-            for field in form.select("input[name]")
-            if str(field.get("type", "text")) in {"text", "search"}
+            name: SEARCH_TERMS for name, kind in form.kinds.items() if kind in {"text", "search"}
         }
-        if query:
-            links.append(f"{form.get('action') or ''}?{urlencode(query)}")
+        if form.method == "get" and query:
+            links.append(f"{urlsplit(form.action).path}?{urlencode(query)}")
     return links
 
 
-def _fetch(opener: urllib.request.OpenerDirector, url: str) -> tuple[int, str, str, str]:
-    """Status, address after redirects, content type and body; an error status is an answer."""
-    try:
-        with opener.open(url, timeout=TIMEOUT) as response:
-            body = response.read().decode()
-            return response.status, response.url, response.headers.get_content_type(), body
-    except urllib.error.HTTPError as error:
-        return error.code, url, error.headers.get_content_type(), error.read().decode()
-
-
 def crawl(base_url: str) -> Site:
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    browser = Browser(base_url)
     host = urlsplit(base_url).netloc
     site = Site()
     queue: list[tuple[str, str]] = [("(start)", seed) for seed in SEEDS]
@@ -104,18 +84,20 @@ def crawl(base_url: str) -> Site:
             continue
         seen.add(url)
         assert len(seen) <= MAX_PAGES, f"more than {MAX_PAGES} addresses found from {source}"
-        status, final, content_type, body = _fetch(opener, base_url + url)
-        if status != 200:
-            site.broken_links.append(BrokenLink(source, url, status))
+        fetched = browser.get(url)
+        if fetched.status != 200:
+            site.broken_links.append(BrokenLink(source, url, fetched.status))
             continue
-        final_parts = urlsplit(final)
-        url = final_parts.path + (f"?{final_parts.query}" if final_parts.query else "")
+        final = urlsplit(fetched.url)
+        url = final.path + (f"?{final.query}" if final.query else "")
+        content_type = fetched.headers.get("content-type", "").split(";")[0]
         if content_type != "text/html" or any(page.url == url for page in site.pages):
             continue
         seen.add(url)
-        site.pages.append(Page(url, status, body))
-        queue.extend((url, link) for link in links_in(body))
-    status, _, _, body = _fetch(opener, base_url + MISSING_PAGE)
-    assert status == 404, f"{MISSING_PAGE} answered {status}, not 404"
-    site.missing = Page(MISSING_PAGE, status, body)
+        page = Page(url, fetched.status, fetched.html)
+        site.pages.append(page)
+        queue.extend((url, link) for link in links_in(page))
+    missing = browser.get(MISSING_PAGE)
+    assert missing.status == 404, f"{MISSING_PAGE} answered {missing.status}, not 404"
+    site.missing = Page(MISSING_PAGE, missing.status, missing.html)
     return site

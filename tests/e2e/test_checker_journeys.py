@@ -8,8 +8,6 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.checker import (
     HTMX_PATH_KEY,
-    JOURNEYS,
-    START,
     Walker,
     browser_storage,
     disposition_of,
@@ -17,6 +15,7 @@ from tests.e2e.checker import (
     page_slug,
     question_form,
 )
+from tests.support.checker import JOURNEYS, START
 
 OpenPage = Callable[..., Page]
 JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])

@@ -5,7 +5,8 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.checker import JOURNEYS, Walker
+from tests.e2e.checker import Walker
+from tests.support.checker import JOURNEYS
 
 OpenPage = Callable[..., Page]
 

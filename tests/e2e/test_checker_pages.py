@@ -22,9 +22,10 @@ from tests.e2e.audit import (
     set_width,
     zoom_text,
 )
-from tests.e2e.checker import JOURNEYS, Walker, pages_after_the_result
+from tests.e2e.checker import Walker, pages_after_the_result
 from tests.e2e.crawl import Site, page_name
 from tests.e2e.vnu import html_errors
+from tests.support.checker import JOURNEYS
 
 OpenPage = Callable[..., Page]
 

@@ -18,14 +18,8 @@ from tests.e2e.audit import (
     screenshot,
     set_width,
 )
-from tests.e2e.checker import (
-    JOURNEYS,
-    START,
-    Walker,
-    disposition_of,
-    page_slug,
-    question_form,
-)
+from tests.e2e.checker import Walker, disposition_of, page_slug, question_form
+from tests.support.checker import JOURNEYS, START
 from triage.steps import EMERGENCY_STEPS
 
 OpenPage = Callable[..., Page]

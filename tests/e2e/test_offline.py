@@ -7,7 +7,8 @@ from playwright.sync_api import Page, expect
 
 from backspasm.content.version import content_changed
 from tests.e2e.audit import assert_none, axe_problems, screenshot, set_width
-from tests.e2e.checker import JOURNEYS, Walker, browser_storage
+from tests.e2e.checker import Walker, browser_storage
+from tests.support.checker import JOURNEYS
 
 OpenPage = Callable[..., Page]
 KEPT_PAGES = ["/", "/guidance/when-to-get-help/", "/offline/"]

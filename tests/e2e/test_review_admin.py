@@ -16,7 +16,8 @@ from backspasm.content.reviewers import REVIEWERS_GROUP
 from tests.accounts.signin import authenticator_for, current_code
 from tests.e2e.audit import DESKTOP_WIDTH, PHONE_WIDTH, assert_none, axe_problems, screenshot
 from tests.e2e.audit import set_width as resize
-from tests.e2e.checker import JOURNEYS, Walker
+from tests.e2e.checker import Walker
+from tests.support.checker import JOURNEYS
 
 pytestmark = pytest.mark.e2e
 

@@ -12,7 +12,7 @@ from django.test import Client, override_settings
 
 from feedback.models import PageFeedback
 from tests.selfcare.conftest import finished
-from tests.selfcare.html import one, soup_of, text_of
+from tests.support.html import one, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
 

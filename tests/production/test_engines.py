@@ -15,7 +15,7 @@ from django.db import connection
 from backspasm.content.models import Article, Section, Status
 from backspasm.content.search import search
 from tests.production import services
-from tests.production.servers import ROOT, manage, production_environment
+from tests.support.server import ROOT, manage, production_environment
 
 # Apps of ours with migrations, in no particular order: unapplying one unapplies its dependants.
 MIGRATED_APPS = [

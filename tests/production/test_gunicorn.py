@@ -1,7 +1,5 @@
 """gunicorn.conf.py: what production runs, checked by running it."""
 
-import os
-import runpy
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -9,37 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.production.servers import (
+from tests.support.server import (
     ROOT,
     AppServer,
-    Visitor,
+    Browser,
     app_server,
+    prepared_site,
     production_environment,
-    sqlite_site,
 )
 
 # Every test here shares one prepared site; keep them on one worker.
 pytestmark = pytest.mark.xdist_group("gunicorn")
 
 CONFIG = ROOT / "gunicorn.conf.py"
-
-
-def load_config(monkeypatch: pytest.MonkeyPatch, **environment: str) -> dict[str, object]:
-    for name in ("WEB_CONCURRENCY", "GUNICORN_THREADS", "GUNICORN_BIND", "FORWARDED_ALLOW_IPS"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in environment.items():
-        monkeypatch.setenv(name, value)
-    return runpy.run_path(str(CONFIG))
-
-
-def test_workers_are_two_per_core_plus_one(monkeypatch: pytest.MonkeyPatch):
-    config = load_config(monkeypatch)
-
-    assert config["workers"] == 2 * len(os.sched_getaffinity(0)) + 1
-
-
-def test_web_concurrency_sets_the_number_of_workers(monkeypatch: pytest.MonkeyPatch):
-    assert load_config(monkeypatch, WEB_CONCURRENCY="3")["workers"] == 3
 
 
 def test_without_a_secret_key_gunicorn_stops_with_one_clear_line():
@@ -65,19 +45,19 @@ def test_without_a_secret_key_gunicorn_stops_with_one_clear_line():
 @pytest.fixture(scope="module")
 def site_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Production settings on a SQLite file of its own: these checks need no PostgreSQL."""
-    return sqlite_site(tmp_path_factory.mktemp("site"))
+    return prepared_site(tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture
 def server(site_environment: dict[str, str], tmp_path: Path) -> Iterator[AppServer]:
-    with app_server("gunicorn", site_environment, tmp_path / "gunicorn.log", workers=1) as running:
+    with app_server(site_environment, tmp_path / "gunicorn.log", workers=1) as running:
         yield running
 
 
 def test_the_access_log_keeps_no_query_string_form_data_or_address(server: AppServer):
-    visitor = Visitor([server])
-    searched = visitor.get("/search/?q=numb+bottom+secretword")
-    posted = visitor.request("POST", "/check/emergency-signs/", {"emergency_signs": "secretword"})
+    browser = Browser(server.base_url)
+    searched = browser.get("/search/?q=numb+bottom+secretword")
+    posted = browser.fetch("POST", "/check/emergency-signs/", {"emergency_signs": "secretword"})
     # Stopping the server flushes its log.
     server.process.terminate()
     server.process.wait(timeout=60)
@@ -93,11 +73,11 @@ def test_the_access_log_keeps_no_query_string_form_data_or_address(server: AppSe
 
 
 def test_pages_and_hashed_static_files_are_served_under_gunicorn(server: AppServer):
-    visitor = Visitor([server])
-    home = visitor.get("/")
-    stylesheet = home.soup().select_one("link[rel=stylesheet]")
+    browser = Browser(server.base_url)
+    home = browser.get("/")
+    stylesheet = home.soup.select_one("link[rel=stylesheet]")
     assert stylesheet is not None
-    css = visitor.get(str(stylesheet["href"]))
+    css = browser.get(str(stylesheet["href"]))
 
     assert home.status == 200
     assert css.status == 200

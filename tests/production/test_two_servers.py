@@ -6,22 +6,17 @@ import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 import pytest
 import redis
-from bs4 import Tag
 from django_otp.oath import totp
 
 from tests.production import services
-from tests.production.servers import (
-    AppServer,
-    Page,
-    Visitor,
-    app_server,
-    manage,
-    production_environment,
-)
+from tests.support.checker import walk_checker
+from tests.support.html import Page
+from tests.support.server import AppServer, Browser, app_server, manage, production_environment
 
 pytestmark = pytest.mark.services
 
@@ -85,85 +80,49 @@ def site_environment(redis_client: redis.Redis, tmp_path_factory) -> Iterator[di
 def servers(site_environment: dict[str, str], tmp_path_factory) -> Iterator[list[AppServer]]:
     logs: Path = tmp_path_factory.mktemp("logs")
     with (
-        app_server("A", site_environment, logs / "a.log") as a,
-        app_server("B", site_environment, logs / "b.log") as b,
+        app_server(site_environment, logs / "a.log", name="A") as a,
+        app_server(site_environment, logs / "b.log", name="B") as b,
     ):
         yield [a, b]
 
 
 def database_state(server: AppServer) -> str:
     """What the server's health check says of PostgreSQL (Redis has its own line)."""
-    return str(json.loads(Visitor([server]).get("/healthz").body)["checks"]["database"])
+    return str(json.loads(Browser(server.base_url).get("/healthz").html)["checks"]["database"])
 
 
-def main_form(page: Page) -> Tag:
-    forms = [f for f in page.soup().select("main form") if str(f.get("method")).lower() == "post"]
-    assert forms, f"no form on {page.path} ({page.status}) from server {page.server}"
-    return forms[0]
+def path_of(page: Page) -> str:
+    return urlsplit(page.url).path
 
 
-def answers_for(form: Tag, answers: dict[str, str]) -> dict[str, str | list[str]]:
-    """Each question on the page answered from `answers`; the rest "None of these" or "No"."""
-    chosen: dict[str, str | list[str]] = {}
-    for field in form.select("input[type=checkbox], input[type=radio], input[type=text]"):
-        name = str(field["name"])
-        if name in answers:
-            chosen[name] = answers[name]
-        elif field["type"] == "checkbox":
-            chosen[name] = ["none"]
-        elif field["type"] == "radio":
-            # "No" where the question has it, else its first choice (days, for how long).
-            values = [str(radio["value"]) for radio in form.select(f"input[name='{name}']")]
-            chosen[name] = "no" if "no" in values else values[0]
-        else:
-            pytest.fail(f"the journey has no answer for {name!r}")
-    return chosen
-
-
-def walk_the_checker(visitor: Visitor, answers: dict[str, str]) -> tuple[Page, int]:
-    """Every question answered, to the result; the number of question pages on the way."""
-    page = visitor.get("/check/emergency-signs/")
-    questions = 0
-    while page.path.rstrip("/").removeprefix("/check/") not in {"answers", "result"}:
-        assert questions < 40, f"the checker never ended: stuck at {page.path}"
-        assert page.status == 200, f"{page.path} answered {page.status} on {page.server}"
-        form = main_form(page)
-        page = visitor.submit(page, form, answers_for(form, answers))
-        questions += 1
-    if page.path == "/check/answers/":
-        page = visitor.submit(page, main_form(page), {})
-    return page, questions
-
-
-def sign_in(visitor: Visitor, account: dict[str, str], key: bytes) -> None:
-    login = visitor.get("/admin/login/?next=/admin/")
-    code_page = visitor.submit(login, main_form(login), account)
-    signed_in = visitor.submit(
-        code_page, main_form(code_page), {"token-otp_token": f"{totp(key):06d}"}
-    )
-    assert signed_in.path == "/admin/", signed_in.soup().select(".errornote")
+def sign_in(browser: Browser, account: dict[str, str], key: bytes) -> None:
+    login = browser.get("/admin/login/?next=/admin/")
+    code_page = browser.submit(login.form(), account)
+    signed_in = browser.submit(code_page.form(), {"token-otp_token": f"{totp(key):06d}"})
+    assert path_of(signed_in) == "/admin/", signed_in.soup.select(".errornote")
 
 
 def test_a_checker_journey_alternating_between_servers_reaches_the_right_result(servers):
-    visitor = Visitor(servers)
+    browser = Browser(*(server.base_url for server in servers))
+    questions: list[str] = []
+
+    def fetch(method: str, url: str, data: dict[str, list[str]] | None) -> Page:
+        if method == "POST":
+            questions.append(url)
+        return browser.fetch(method, url, data)
+
     # Sciatica for 20 days: rule G1, a GP appointment. The two answers are given to different
     # servers, so the result is only right if each server reads what the other stored.
-    answers = {
-        "age": "42",
-        "duration_days": "20",
-        "duration_unit": "days",
-        "pain_score": "5",
-        "sciatica": "yes",
-    }
+    answers = {"age": 42, "duration_days": 20, "pain_score": 5, "sciatica": True}
 
-    page, questions = walk_the_checker(visitor, answers)
+    page = walk_checker(fetch, answers)
 
-    assert page.path == "/check/result/"
+    assert path_of(page) == "/check/result/"
     assert page.status == 200
-    card = page.soup().select_one("[data-disposition]")
-    assert card is not None and card["data-disposition"] == "gp"
-    assert questions >= 10
-    assert visitor.served["A"] > questions and visitor.served["B"] > questions
+    assert page.disposition == "gp"
+    assert len(questions) >= 10
+    assert all(count > len(questions) for count in browser.served.values())
+    assert len(browser.served) == 2
 
 
 def site_keys(client: redis.Redis) -> list[bytes]:
@@ -192,11 +151,11 @@ def let_a_minute_pass(client: redis.Redis) -> list[bytes]:
     return survivors
 
 
-def walk_to_the_plan(visitor: Visitor, answers: dict[str, str]) -> Page:
-    walk_the_checker(visitor, answers)
-    plan = visitor.get("/self-care/plan/")
+def walk_to_the_plan(browser: Browser, answers: dict[str, int]) -> Page:
+    walk_checker(browser.fetch, answers)
+    plan = browser.get("/self-care/plan/")
     # Pain low enough for the plan to list its exercises.
-    return visitor.submit(plan, main_form(plan), {"pain_today": "2"})
+    return browser.submit(plan.form(), {"pain_today": "2"})
 
 
 def test_an_editors_save_reaches_every_server_within_a_minute_even_if_redis_lost_it(
@@ -206,11 +165,11 @@ def test_an_editors_save_reaches_every_server_within_a_minute_even_if_redis_lost
     version is back, with everything cached under it. The plan, built on every request from the
     cache by that version, still shows the exercise's new name within a minute."""
     a, b = servers
-    reader = Visitor([b])
-    editor = Visitor([a, b])
+    reader = Browser(b.base_url)
+    editor = Browser(a.base_url, b.base_url)
     marker = f"Reach {uuid.uuid4().hex[:8]}"
-    plan = walk_to_the_plan(reader, {"age": "35", "duration_days": "3", "pain_score": "6"})
-    assert plan.path == "/self-care/plan/" and "Arm raise" in plan.body
+    plan = walk_to_the_plan(reader, {"age": 35, "duration_days": 3, "pain_score": 6})
+    assert path_of(plan) == "/self-care/plan/" and "Arm raise" in plan.html
     snapshot = {
         key: (dumped, int(redis_client.pttl(key)))
         for key in site_keys(redis_client)
@@ -223,16 +182,14 @@ def test_an_editors_save_reaches_every_server_within_a_minute_even_if_redis_lost
         row = connection.execute(query).fetchone()
     assert row is not None
     change = editor.get(f"/admin/selfcare/exercise/{row[0]}/change/")
-    assert change.status == 200, change.body[:500]
+    assert change.status == 200, change.html[:500]
     saved = editor.submit(
-        change,
-        main_form(change),
-        {"name": marker, "change_reason": "A clearer name", "_save": "Save"},
+        change.form(), {"name": marker, "change_reason": "A clearer name", "_save": "Save"}
     )
-    assert saved.path == "/admin/selfcare/exercise/", saved.soup().select(".errorlist")
-    assert marker not in reader.get("/self-care/plan/").body, "live before anyone approved it"
+    assert path_of(saved) == "/admin/selfcare/exercise/", saved.soup.select(".errorlist")
+    assert marker not in reader.get("/self-care/plan/").html, "live before anyone approved it"
     # A clinical reviewer approves it on the other server.
-    reviewer = Visitor([b])
+    reviewer = Browser(b.base_url)
     sign_in(reviewer, REVIEWER, REVIEWER_KEY)
     with psycopg.connect(site_environment["DATABASE_URL"]) as connection:
         pending = connection.execute(
@@ -240,19 +197,19 @@ def test_an_editors_save_reaches_every_server_within_a_minute_even_if_redis_lost
         ).fetchone()
     assert pending is not None
     review = reviewer.get(f"/admin/content/pendingchange/{pending[0]}/change/")
-    approved = reviewer.submit(review, main_form(review), {"_approve": "yes"})
-    assert approved.status == 200, approved.body[:500]
+    approved = reviewer.submit(review.form(), {"_approve": "yes"})
+    assert approved.status == 200, approved.html[:500]
     # The editor sees the change at once on either server: their pages are never stored.
-    assert all(marker in editor.get("/self-care/exercises/arm-raise/").body for _ in servers)
-    assert marker in reader.get("/self-care/plan/").body
+    assert all(marker in editor.get("/self-care/exercises/arm-raise/").html for _ in servers)
+    assert marker in reader.get("/self-care/plan/").html
 
     restore(redis_client, snapshot)
-    assert marker not in reader.get("/self-care/plan/").body, "the old version is back in Redis"
+    assert marker not in reader.get("/self-care/plan/").html, "the old version is back in Redis"
 
     survivors = let_a_minute_pass(redis_client)
 
-    assert marker in reader.get("/self-care/plan/").body
-    assert set(reader.served) == {"B"} and set(editor.served) == {"A", "B"}
+    assert marker in reader.get("/self-care/plan/").html
+    assert set(reader.served) == {b.base_url} and set(editor.served) == {a.base_url, b.base_url}
     # What outlives the minute is keyed on a content version the database has moved past.
     assert any(b":content:" in key for key in survivors), survivors
 

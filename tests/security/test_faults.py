@@ -7,12 +7,14 @@ emergency result should need the database.
 
 import json
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
 
-from tests.security.pages import walk_checker
-from tests.security.server import Browser, free_port, running_site, server_environment
+from tests.security.conftest import server_environment
+from tests.support.checker import walk_checker
+from tests.support.server import Browser, app_server
 
 EMERGENCY = {"saddle_numbness": True}
 
@@ -37,10 +39,9 @@ def health(browser: Browser) -> tuple[int, dict[str, object]]:
 @pytest.fixture
 def site_on_a_database_we_can_delete(tmp_path: Path, static_root: Path, database_copy):
     database = database_copy(tmp_path / "database")
-    with running_site(
-        server_environment(static_root, DATABASE_URL=f"sqlite:///{database}")
-    ) as site:
-        yield site, database.parent
+    env = server_environment(static_root, DATABASE_URL=f"sqlite:///{database}")
+    with app_server(env, tmp_path / "gunicorn.log", workers=1) as server:
+        yield Browser(server.base_url), database.parent
 
 
 def test_emergency_result_still_shows_after_the_database_is_deleted(
@@ -91,14 +92,18 @@ def test_health_check_reports_503_when_only_the_database_file_is_deleted(
 def site_with_redis_down(
     tmp_path_factory: pytest.TempPathFactory, static_root: Path, database_copy
 ):
-    database = database_copy(tmp_path_factory.mktemp("redis-down"))
-    env = server_environment(
-        static_root,
-        DATABASE_URL=f"sqlite:///{database}",
-        REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
-    )
-    with running_site(env) as site:
-        yield site
+    workdir = tmp_path_factory.mktemp("redis-down")
+    database = database_copy(workdir)
+    # Nothing listens on a port this test holds without listening on it.
+    with socket.socket() as closed_port:
+        closed_port.bind(("127.0.0.1", 0))
+        env = server_environment(
+            static_root,
+            DATABASE_URL=f"sqlite:///{database}",
+            REDIS_URL=f"redis://127.0.0.1:{closed_port.getsockname()[1]}/0",
+        )
+        with app_server(env, workdir / "gunicorn.log", workers=1) as server:
+            yield Browser(server.base_url)
 
 
 @pytest.mark.parametrize("url", ["/", "/check/", "/privacy/", "/about/", "/accessibility/"])

@@ -21,7 +21,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from backspasm.encryptedcookies import SessionStore
-from tests.security.pages import Form, Page, walk_checker
+from tests.support.checker import client_fetch, walk_checker
+from tests.support.html import Form, Page
 
 pytestmark = pytest.mark.django_db
 
@@ -74,13 +75,10 @@ class SiteMap:
 
 
 def fetcher(client: Client, site: SiteMap):
+    fetch_page = client_fetch(client)
+
     def fetch(method: str, url: str, data: dict[str, list[str]] | None) -> Page:
-        if method == "POST":
-            response = client.post(url, data or {}, follow=True)
-        else:
-            response = client.get(url, follow=True)
-        final = response.redirect_chain[-1][0] if response.redirect_chain else url
-        page = Page(final, response.status_code, response.content.decode(errors="replace"))
+        page = fetch_page(method, url, data)
         site.record(client, page)
         return page
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from tests.accounts.signin import authenticator_for, sign_in_fully
-from tests.triage_journey import complete_checker
+from tests.support.checker import complete_checker
 
 pytestmark = pytest.mark.django_db
 

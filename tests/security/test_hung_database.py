@@ -19,10 +19,10 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tests.production import services
-from tests.production.servers import AppServer, app_server, manage, production_environment
 from tests.security.blackhole import BlackholeProxy
-from tests.security.pages import Page, walk_checker
-from tests.security.server import Browser
+from tests.support.checker import walk_checker
+from tests.support.html import Page
+from tests.support.server import AppServer, Browser, app_server, manage, production_environment
 
 pytestmark = [pytest.mark.faults, pytest.mark.xdist_group("hung-database")]
 
@@ -57,7 +57,7 @@ def site_behind_a_blackhole(
     with BlackholeProxy(parts.port or 5432) as proxy:
         proxied = parts._replace(netloc=f"{parts.username}@127.0.0.1:{proxy.port}")
         env["DATABASE_URL"] = urlunsplit(proxied)
-        with app_server("hung", env, tmp_path / "gunicorn.log", workers=2) as server:
+        with app_server(env, tmp_path / "gunicorn.log", name="hung") as server:
             yield server, proxy
             # Before the server stops, so that it need not wait for requests stuck on it.
             proxy.stop()

@@ -22,8 +22,10 @@ from django.test import Client
 
 from tests.caches import cached_values
 from tests.conftest import forget_this_runs_cache
-from tests.security.pages import Form, Page, answer, walk_checker
-from tests.security.server import Browser, running_site, server_environment
+from tests.security.conftest import server_environment
+from tests.support.checker import answer, client_fetch, walk_checker
+from tests.support.html import Form, Page
+from tests.support.server import Browser, app_server
 
 pytestmark = pytest.mark.django_db
 
@@ -97,11 +99,12 @@ class Journey:
             page = self.client.fetch(method, url, data)
             self.cookie_names |= {cookie.name for cookie in self.client.cookies}
             return page
-        call = self.client.post if method == "POST" else self.client.get
-        response = call(url, data or {}, follow=True)
-        self.cookie_names |= set(response.cookies) | set(self.client.cookies)
-        final = response.redirect_chain[-1][0] if response.redirect_chain else url
-        return Page(final, response.status_code, response.content.decode())
+        client = self.client
+
+        def keep_cookie_names(response: HttpResponseBase) -> None:
+            self.cookie_names |= set(response.cookies) | set(client.cookies)
+
+        return client_fetch(client, keep_cookie_names)(method, url, data)
 
     def fill_in(self, path: str, answers: dict[str, bool | int]) -> Page:
         page = self.fetch("GET", path, None)
@@ -176,11 +179,11 @@ def test_no_answer_reaches_the_gunicorn_access_log_or_the_server_output(
     tmp_path: Path, static_root: Path, database_copy
 ):
     database = database_copy(tmp_path)
-    with running_site(
-        server_environment(static_root, DATABASE_URL=f"sqlite:///{database}")
-    ) as site:
-        journeys, answered_yes = run_journeys(lambda: Browser(site.base_url))
-        output = list(site.server_log)
+    env = server_environment(static_root, DATABASE_URL=f"sqlite:///{database}")
+    log = tmp_path / "gunicorn.log"
+    with app_server(env, log, "--log-level", "info", workers=1) as server:
+        journeys, answered_yes = run_journeys(lambda: Browser(server.base_url))
+    output = log.read_text().splitlines()
 
     requests = [line for line in output if '"POST /check/' in line]
     assert len(requests) >= 10, "the access log recorded the journeys"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.production.servers import app_server, sqlite_site
+from tests.support.server import app_server, prepared_site
 
 pytestmark = [pytest.mark.faults, pytest.mark.xdist_group("slow-clients")]
 
@@ -24,7 +24,7 @@ WITHIN = 1.0
 
 @pytest.fixture(scope="module")
 def site_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    return sqlite_site(tmp_path_factory.mktemp("slow-clients"))
+    return prepared_site(tmp_path_factory.mktemp("slow-clients"))
 
 
 def half_requests(port: int, stack: ExitStack) -> None:
@@ -47,7 +47,7 @@ def seconds_to_answer(port: int) -> float:
 def test_the_site_answers_within_a_second_while_slow_clients_hold_connections(
     site_environment: dict[str, str], tmp_path: Path
 ):
-    with app_server("slow", site_environment, tmp_path / "gunicorn.log", workers=2) as server:
+    with app_server(site_environment, tmp_path / "gunicorn.log") as server:
         assert seconds_to_answer(server.port) < WITHIN
         with ExitStack() as slow_clients:
             half_requests(server.port, slow_clients)

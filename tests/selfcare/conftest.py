@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.triage_journey import complete_checker
+from tests.support.checker import complete_checker
 
 SELF_CARE_ANSWERS: dict[str, Any] = {"age": 35, "duration_days": 3, "pain_score": 6}
 

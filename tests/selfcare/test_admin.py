@@ -11,7 +11,7 @@ from backspasm.content.review import approve
 from backspasm.content.reviewers import REVIEWERS_GROUP
 from selfcare.models import Exercise
 from tests.accounts.signin import sign_in_to_admin
-from tests.content.forms import form_data
+from tests.support.html import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from selfcare.diary import MAX_ENTRIES, UNREADABLE_MESSAGE
 from tests.selfcare.conftest import as_htmx
-from tests.selfcare.html import one, soup_of, text_of
+from tests.support.html import one, soup_of, text_of
 
 
 def put_in_session(client: Client, key: str, value: object) -> None:

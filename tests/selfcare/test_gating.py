@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from tests.selfcare.conftest import as_htmx, finished
-from tests.selfcare.html import one, soup_of
+from tests.support.html import one, soup_of
 
 PERSONAL_PAGES = (
     "/self-care/plan/",

@@ -6,7 +6,7 @@ from django.test import Client
 from selfcare.models import Exercise
 from selfcare.startback import ITEMS
 from tests.selfcare.conftest import as_htmx, finished
-from tests.selfcare.html import one, soup_of, text_of, title
+from tests.support.html import one, soup_of, text_of, title
 
 
 def test_the_plan_is_built_from_the_checkers_answers(self_care_client: Client) -> None:

@@ -9,7 +9,7 @@ from django.test import Client
 
 from backspasm.content.version import content_version
 from selfcare.models import ILLUSTRATIONS, Exercise
-from tests.selfcare.html import one, title
+from tests.support.html import one, title
 
 PUBLIC_PAGES = ("/self-care/", "/self-care/exercises/", "/self-care/exercises/arm-raise/")
 SEED_EXERCISES = ("walking-knees-high", "arm-raise", "knee-to-chest")

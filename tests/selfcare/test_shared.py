@@ -9,7 +9,7 @@ from django.test import Client
 from backspasm.content.version import content_version
 from selfcare.models import Exercise
 from tests.selfcare.conftest import finished
-from tests.selfcare.html import text_of
+from tests.support.html import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.test import Client
 
 from selfcare.startback import ITEMS
 from tests.selfcare.conftest import as_htmx
-from tests.selfcare.html import one, soup_of, text_of, title
+from tests.support.html import one, soup_of, text_of, title
 
 LOW = {item.id: "disagree" for item in ITEMS[:8]} | {"bothersome": "slightly"}
 

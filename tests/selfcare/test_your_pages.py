@@ -10,7 +10,7 @@ from django.test import Client
 
 from tests.caches import readable
 from tests.selfcare.conftest import finished
-from tests.selfcare.html import one, soup_of
+from tests.support.html import one, soup_of
 
 pytestmark = pytest.mark.django_db
 

@@ -21,6 +21,7 @@ def put_back_migrated_rows(item: pytest.Item) -> None:
     would clash with the serialised ones, as would a count a live server wrote just after the
     test ended."""
     rows = item.config.stash.get(MIGRATED_ROWS, None)
+    # Only a test function has fixtures; other items (a doctest, say) empty nothing.
     if rows is None or not EMPTIES_THE_DATABASE & set(getattr(item, "fixturenames", ())):
         return
     with item.config.stash[blocking_manager_key].unblock():

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.triage_journey import complete_checker
+from tests.support.checker import complete_checker
 
 
 @pytest.mark.parametrize(

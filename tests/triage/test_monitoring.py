@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from backspasm.content.editors import EDITORS_GROUP
 from backspasm.content.reviewers import REVIEWERS_GROUP
 from tests.accounts.signin import sign_in_to_admin
-from tests.content.html import one
+from tests.support.checker import DEFAULT_NUMBERS, complete_checker
+from tests.support.html import one
 from tests.triage.conftest import store
-from tests.triage_journey import DEFAULTS, complete_checker
 from triage import charts, monitoring
 from triage.engine import answers_from_findings, triage
 from triage.models import DailyOutcome, DailyRuleCount
@@ -48,7 +48,7 @@ def expected_counts(answer_sets: list[dict[str, object]]) -> tuple[dict[str, int
     outcomes: dict[str, int] = {}
     rules: dict[str, int] = {}
     for answers in answer_sets:
-        outcome = triage(answers_from_findings({**DEFAULTS, **answers}))
+        outcome = triage(answers_from_findings({**DEFAULT_NUMBERS, **answers}))
         outcomes[outcome.disposition.value] = outcomes.get(outcome.disposition.value, 0) + 1
         for rule in outcome.fired:
             rules[rule.id] = rules.get(rule.id, 0) + 1

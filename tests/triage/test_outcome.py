@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.test import Client, RequestFactory
 
-from tests.triage_journey import complete_checker
+from tests.support.checker import complete_checker
 from triage import flow
 from triage.outcome import CheckerOutcome, stored_outcome
 

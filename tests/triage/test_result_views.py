@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from django.http import HttpResponse
 
-from tests.triage_journey import complete_checker
+from tests.support.checker import complete_checker
 
 from .conftest import CALM_ANSWERS, EMERGENCY_NONE, one, read_session, store
 

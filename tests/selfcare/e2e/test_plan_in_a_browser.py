@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.audit import assert_none, axe_problems
-from tests.e2e.checker import JOURNEYS, Walker
+from tests.e2e.checker import Walker
+from tests.support.checker import JOURNEYS
 
 pytestmark = pytest.mark.e2e
 

@@ -1,4 +1,4 @@
-from bench.html import parse_page
+from tests.support.html import Page, form_data
 
 PAGE = """<!DOCTYPE html>
 <html><head>
@@ -12,6 +12,7 @@ PAGE = """<!DOCTYPE html>
   <img src="logo.svg" alt=""><img src="data:image/png;base64,AAAA" alt="">
   <a href="/check/" class="govuk-button govuk-button--start">Start</a>
   <a href="#main">Skip</a><a href="tel:999">999</a><a href="/guidance/spasm/">Spasm</a>
+  <a href="https://example.org/">Elsewhere</a>
   <form action="/check/emergency/" method="post" novalidate>
     <input type="hidden" name="csrfmiddlewaretoken" value="token">
     <input type="checkbox" name="signs" value="saddle_numbness">
@@ -28,9 +29,9 @@ PAGE = """<!DOCTYPE html>
 
 
 def test_subresources_are_what_a_browser_downloads_once_each_resolved_against_the_page():
-    page = parse_page("http://127.0.0.1:8000/guidance/", PAGE)
+    page = Page("http://127.0.0.1:8000/guidance/", 200, PAGE)
 
-    assert page.subresources == [
+    assert page.subresources() == [
         "http://127.0.0.1:8000/static/img/favicon.abc.svg",
         "http://127.0.0.1:8000/static/css/main.abc.css",
         "http://127.0.0.1:8000/static/css/print.abc.css",
@@ -39,34 +40,52 @@ def test_subresources_are_what_a_browser_downloads_once_each_resolved_against_th
     ]
 
 
-def test_links_leave_out_fragments_and_phone_numbers_and_start_buttons_are_noted():
-    page = parse_page("http://127.0.0.1:8000/", PAGE)
+def test_links_are_this_sites_pages_without_fragments_or_phone_numbers():
+    page = Page("http://127.0.0.1:8000/", 200, PAGE)
 
-    assert page.links == ["http://127.0.0.1:8000/check/", "http://127.0.0.1:8000/guidance/spasm/"]
-    assert page.start_links == ["http://127.0.0.1:8000/check/"]
-    assert page.links_under("/guidance/") == ["http://127.0.0.1:8000/guidance/spasm/"]
+    assert page.links() == ["/check/", "/guidance/spasm/"]
+    assert page.start_link() == "http://127.0.0.1:8000/check/"
 
 
-def test_forms_group_choices_by_field_name_in_document_order():
-    form = parse_page("http://127.0.0.1:8000/check/", PAGE).forms[0]
+def test_a_form_holds_what_a_browser_sends_untouched_and_what_can_be_chosen():
+    form = Page("http://127.0.0.1:8000/check/", 200, PAGE).forms()[0]
 
     assert form.action == "http://127.0.0.1:8000/check/emergency/"
     assert form.method == "post"
-    assert [(f.name, f.kind, f.choices) for f in form.fields] == [
-        ("csrfmiddlewaretoken", "hidden", ()),
-        ("signs", "checkbox", ("saddle_numbness", "none")),
-        ("pregnant", "radio", ("yes", "no")),
-        ("age", "text", ()),
-        ("unit", "select", ("", "days")),
-    ]
-    token = form.field("csrfmiddlewaretoken")
-    assert token is not None
-    assert token.value == "token"
-    assert form.asks_something
+    assert form.kinds == {
+        "csrfmiddlewaretoken": "hidden",
+        "signs": "checkbox",
+        "pregnant": "radio",
+        "age": "text",
+        "unit": "select",
+    }
+    assert form.choices == {
+        "signs": ["saddle_numbness", "none"],
+        "pregnant": ["yes", "no"],
+        "unit": ["", "days"],
+    }
+    assert form.defaults() == {
+        "csrfmiddlewaretoken": ["token"],
+        "signs": [],
+        "pregnant": [],
+        "age": [""],
+        "unit": [""],
+    }
+    assert form.asks()
 
 
 def test_a_button_only_form_asks_nothing():
-    restart = parse_page("http://127.0.0.1:8000/check/result/", PAGE).forms[1]
+    restart = Page("http://127.0.0.1:8000/check/result/", 200, PAGE).forms()[1]
 
     assert restart.action == "http://127.0.0.1:8000/check/restart/"
-    assert not restart.asks_something
+    assert not restart.asks()
+
+
+def test_form_data_is_what_a_browser_submits_with_text_as_typed():
+    html = """<form><textarea name="body">
+line one\r\nline two</textarea><input name="q" value="a" disabled>
+    <select name="tags" multiple>
+    <option value="x" selected>X</option><option value="y" selected>Y</option></select>
+    <input type="checkbox" name="live" value="on" checked></form>"""
+
+    assert form_data(html) == {"body": "line one\nline two", "tags": ["x", "y"], "live": "on"}
