@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.contrib.admin import AdminSite
+from django.contrib.admin import AdminSite, ModelAdmin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from simple_history.admin import SimpleHistoryAdmin
@@ -39,3 +39,16 @@ class HistoryAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
         """simple-history 3.13 calls select_related() with no field names for a model without
         foreign keys, which Django 6.1 deprecates; name the one relation the list shows."""
         return history_manager.filter(**{pk_name: object_id}).select_related("history_user")
+
+
+class ReadOnlyAdmin(ModelAdmin):  # type: ignore[type-arg]
+    """Rows the site writes itself (counts, a review queue): staff read them and change nothing."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

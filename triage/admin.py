@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from backspasm.admin import ReadOnlyAdmin
 from triage import charts, monitoring
 from triage.models import DailyOutcome
 from triage.rules import DISPOSITIONS
@@ -15,17 +16,8 @@ PERIOD_DAYS: Final = 28
 
 
 @admin.register(DailyOutcome)
-class SafetyMonitoringAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class SafetyMonitoringAdmin(ReadOnlyAdmin):
     """Read-only: the counts are written only by finished checker journeys."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def get_urls(self) -> list[Any]:
         return [url for url in super().get_urls() if url.name and url.name.endswith("_changelist")]

@@ -8,7 +8,7 @@ restoring a version proposes it for review like any other change.
 from typing import Any
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from backspasm.admin import HistoryAdmin
+from backspasm.admin import HistoryAdmin, ReadOnlyAdmin
 from backspasm.content import diffs, review
 from backspasm.content.models import Article, PendingChange
 
@@ -356,19 +356,10 @@ class ReviewedAdmin(HistoryAdmin):
         )
 
 
-class PendingChangeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PendingChangeAdmin(ReadOnlyAdmin):
     """The reviewers' queue: changes waiting, overdue reviews, and each change's review page."""
 
     list_select_related = ("author", "reviewer", "content_type")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         if not self.has_view_permission(request):
