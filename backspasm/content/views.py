@@ -1,6 +1,8 @@
 """Public guidance pages, search and the staff-only draft preview."""
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
@@ -17,6 +19,20 @@ from backspasm.content.models import Article, PendingChange
 from backspasm.content.pages import SourceLink, build_article_page, draft_section
 from backspasm.content.review import proposed_object
 from backspasm.content.search import search as search_site
+
+View = Callable[..., Any]
+
+
+def staff_preview(permission: str) -> Callable[[View], View]:
+    """A page only for staff who passed the second factor too, as in the admin, with the given
+    permission: never kept by any cache."""
+
+    def decorate(view: View) -> View:
+        checked = permission_required(permission, raise_exception=True)(view)
+        verified: View = otp_required(login_url="admin:login")(checked)
+        return require_GET(never_cache(staff_member_required(verified)))
+
+    return decorate
 
 
 @require_safe
@@ -63,12 +79,7 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
-@never_cache
-@staff_member_required
-# Drafts are for staff who passed the second factor too, as in the admin.
-@otp_required(login_url="admin:login")  # type: ignore[untyped-decorator]
-@permission_required("content.view_article", raise_exception=True)
+@staff_preview("content.view_article")
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Any article as the public would see it, drafts included, marked as a preview."""
     draft = get_object_or_404(Article.objects.prefetch_related("sources"), pk=pk)
@@ -80,12 +91,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
-@never_cache
-@staff_member_required
-# Drafts are for staff who passed the second factor too, as in the admin.
-@otp_required(login_url="admin:login")  # type: ignore[untyped-decorator]
-@permission_required("content.view_pendingchange", raise_exception=True)
+@staff_preview("content.view_pendingchange")
 def preview_change(request: HttpRequest, pk: int) -> HttpResponse:
     """An article as it would look with a proposed change, sources included, for its reviewer."""
     change = get_object_or_404(
