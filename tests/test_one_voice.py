@@ -10,7 +10,7 @@ from django.test import Client, RequestFactory
 
 from backspasm.views import server_error
 from tests.selfcare.conftest import finished
-from tests.support.checker import client_fetch, walk_checker
+from tests.support.checker import EVERY_ENDING, client_fetch, walk_checker
 from triage.answers import Answers
 from triage.engine import triage
 from triage.rules import CONDITIONS, EMERGENCY_SCREEN, RULES, URGENT, Disposition
@@ -29,16 +29,8 @@ SKIPPED_PREFIXES = ("/admin/", "/static/")
 # The rules are for people aged 16 and over: the page for younger people gives its own advice
 # (with a care card for the emergency signs), which no rule could supply.
 UNDER_16 = "/check/under-16/"
-# One checker journey to each kind of result, and the page for under-16s.
-JOURNEYS: tuple[dict[str, bool | int], ...] = (
-    {"saddle_numbness": True},
-    {"fever": True},
-    {"worsening": True},
-    {},
-    {"age": 15},
-    {"pregnant": True, "pregnancy_warning_signs": True},
-    {"cancer_history": True, "sciatica": True},
-)
+# Every ending of the checker, and cancer with sciatica (the cord compression card).
+JOURNEYS = (*EVERY_ENDING, {"cancer_history": True, "sciatica": True})
 EXPECTED_EMERGENCY_RULES = [f"E{number}" for number in range(1, 9)]
 
 

@@ -21,7 +21,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from backspasm.encryptedcookies import SessionStore
-from tests.support.checker import client_fetch, walk_checker
+from tests.support.checker import EVERY_ENDING, client_fetch, walk_checker
 from tests.support.html import Form, Page
 
 pytestmark = pytest.mark.django_db
@@ -29,15 +29,6 @@ pytestmark = pytest.mark.django_db
 SESSION = settings.SESSION_COOKIE_NAME
 MAX_PAGES = 150
 SKIPPED_PREFIXES = ("/admin/", "/static/")
-# Journeys that reach each kind of result and the pages behind them (the self-care plan).
-JOURNEYS: tuple[dict[str, bool | int], ...] = (
-    {"saddle_numbness": True},
-    {"fever": True},
-    {"worsening": True},
-    {},
-    {"age": 15},
-    {"pregnant": True, "pregnancy_warning_signs": True},
-)
 ERROR_SUMMARY = "govuk-error-summary"
 FUZZ = hypothesis_settings(
     max_examples=40,
@@ -106,7 +97,7 @@ def site(django_db_setup, django_db_blocker) -> SiteMap:
     found = SiteMap()
     with django_db_blocker.unblock(), transaction.atomic():
         crawl(Client(), found, "/")
-        for answers in JOURNEYS:
+        for answers in EVERY_ENDING:
             client = Client()
             walk_checker(fetcher(client, found), answers)
             crawl(client, found, "/self-care/")

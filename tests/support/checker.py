@@ -30,6 +30,13 @@ JOURNEYS: Mapping[str, Mapping[str, Any]] = {
     "gp": {"worsening": True},
     "self_care": {},
 }
+# Every page the checker can end on: each result, the under-16 page, and a result for a pregnant
+# person, which adds the pregnancy warning signs.
+EVERY_ENDING: tuple[Mapping[str, Any], ...] = (
+    *JOURNEYS.values(),
+    {"age": 15},
+    {"pregnant": True, "pregnancy_warning_signs": True},
+)
 
 Answers = Mapping[str, Any]
 # Requests a page, following redirects, and returns the last one.
