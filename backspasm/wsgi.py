@@ -13,12 +13,12 @@ application = get_wsgi_application()
 
 # Import the URL patterns, and with them every view, now rather than on a worker's first request
 # (140-180 ms): under gunicorn's preload_app this happens once in the master, so no worker (nor
-# any worker restarted after max_requests) makes a person wait while it imports the site. Opens
+# one started again after a crash) makes a person wait while it imports the site. Opens
 # no database or cache connection, so nothing is shared across the fork.
 import_module(settings.ROOT_URLCONF)
 
-# Compile the site's own templates here too: a worker started fresh (or restarted after
-# max_requests) would otherwise parse them on its first requests, in front of a person. The
+# Compile the site's own templates here too: a worker started fresh (or started again after
+# a crash) would otherwise parse them on its first requests, in front of a person. The
 # compiled templates stay in the cached loader that every forked worker inherits.
 site_templates = Path(settings.BASE_DIR) / "templates"
 for template in site_templates.rglob("*.html"):

@@ -97,7 +97,7 @@ def run_load(
         static = load(static_path, static_spec, args.duration)
         workers = set(server.worker_pids())
         result = load(target.path, spec, args.duration)
-        # gunicorn restarts a worker after max_requests; a new one starts cold, which shows here.
+        # A worker that died or hung mid-run was replaced by a cold one, which shows here.
         restarted = len(workers - set(server.worker_pids()))
         ratio = result.requests_per_second / static.requests_per_second
         # With no response inside the run there is no latency to report, only a stall.
@@ -154,7 +154,7 @@ def run_load(
         if not result.requests:
             print(f"    no response within {args.duration:g} s: the page stalled under load")
         if restarted:
-            print(f"    {restarted} worker(s) restarted (max_requests) during this page's run")
+            print(f"    {restarted} worker(s) replaced during this page's run: see the server log")
     return rows, checks
 
 
@@ -358,9 +358,7 @@ def main() -> int:
     if parts - {"soak"}:
         checks += measure(results, parts, args)
     if "soak" in parts:
-        # A soak must see a leak, so its workers are never recycled (production recycles each
-        # after about a thousand requests, which would hide one).
-        with running_server("--max-requests", "0") as (server, _):
+        with running_server() as (server, _):
             results["soak"], found = run_soak(server, args)
             checks += found
     return report(checks, results, args.output)
