@@ -18,3 +18,8 @@ class Answers:
     def has(self, condition: str) -> bool:
         """Whether a finding id, or ``pregnant``, is present in these answers."""
         return condition in self.findings or (condition == PREGNANT and self.pregnant)
+
+    @property
+    def conditions(self) -> frozenset[str]:
+        """Every condition present: the findings, and ``pregnant`` when it applies."""
+        return self.findings | {PREGNANT} if self.pregnant else self.findings

@@ -285,9 +285,10 @@ class Rule:
 
     def applies(self, answers: Answers) -> bool:
         """Whether the answers meet this rule's condition, exactly as its data describes it."""
+        present = answers.conditions
         return (
-            all(answers.has(condition) for condition in self.needs_all)
-            and (not self.needs_any or any(answers.has(c) for c in self.needs_any))
+            present.issuperset(self.needs_all)
+            and (not self.needs_any or not present.isdisjoint(self.needs_any))
             and (self.number_test is None or self.number_test(answers))
         )
 
