@@ -241,6 +241,9 @@ CACHES["pages"] = {
     "LOCATION": "pages",
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
+# Only the admin sends messages, and its sessions are kept on the server: the default, which tries
+# a signed cookie first, would sign and check one on every request for nothing.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CACHE_MIDDLEWARE_ALIAS = "pages"
 # A page is stored only when its view says for how long (backspasm.caching.public_page).
 CACHE_MIDDLEWARE_SECONDS = 0
