@@ -120,7 +120,7 @@ def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
         "pain_source": pain_source(person.diary, person.today),
         "medicines": shared.medicines_for(pregnant),
         "pregnancy_cautions": shared.pregnancy_cautions if pregnant else "",
-        "warning_signs": shared.warning_signs,
+        "warning_signs": shared.warning_signs_for(pregnant),
         "copyright": COPYRIGHT,
     }
     return render_page(request, "selfcare/plan.html", context)
@@ -167,6 +167,7 @@ def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
         "today_entry": person.today_entry,
         "eased_score": EASED_PAIN_SCORE,
         "kept_days": KEPT_DAYS,
+        "pregnant": person.outcome.pregnant,
     }
     return render_page(request, "selfcare/diary.html", context)
 

@@ -5,6 +5,7 @@ from django.test import Client
 
 from selfcare.models import Exercise
 from selfcare.startback import ITEMS
+from triage.rules import CONDITIONS
 from tests.selfcare.conftest import as_htmx, finished
 from tests.support.html import one, soup_of, text_of, title
 
@@ -183,3 +184,17 @@ def test_a_worsening_diary_entry_changes_the_plans_first_screen(
     assert check_again.get_text(strip=True) == "Check your symptoms again"
     assert "On hold until your pain stops going up" in soup.get_text(" ", strip=True)
     assert "The spasm is settling" not in soup.get_text(" ", strip=True)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["/self-care/plan/", "/self-care/diary/"])
+@pytest.mark.parametrize("pregnant", [True, False], ids=["pregnant", "not pregnant"])
+def test_stop_and_get_help_adds_the_pregnancy_card_that_the_result_shows(
+    page: str, pregnant: bool
+) -> None:
+    client = finished(Client(), pregnant=pregnant)
+    signs = " ".join(CONDITIONS["pregnancy_warning_signs"].label.split())
+    result = text_of(client.get("/check/result/"))
+    help_box = one(soup_of(client.get(page)), ".app-get-help").get_text(" ", strip=True)
+    assert (signs in result) is pregnant
+    assert (signs in help_box) is pregnant
