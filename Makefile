@@ -35,7 +35,9 @@ run: setup ## Set everything up, load the guidance and serve the site on http://
 serve: setup ## Serve with production settings under gunicorn (needs DJANGO_SECRET_KEY)
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) migrate --no-input
-	$(BIN)/gunicorn --config gunicorn.conf.py backspasm.wsgi
+	@# The cache holds pickled objects: unless a release is named, each commit keeps its own keys.
+	BACKSPASM_RELEASE="$${BACKSPASM_RELEASE:-$$(git rev-parse --short HEAD 2>/dev/null)}" \
+		$(BIN)/gunicorn --config gunicorn.conf.py backspasm.wsgi
 
 node-tools: node_modules/.installed ## Install the front-end build and test tools from package-lock.json
 
