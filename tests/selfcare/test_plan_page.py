@@ -5,9 +5,9 @@ from django.test import Client
 
 from selfcare.models import Exercise
 from selfcare.startback import ITEMS
-from triage.rules import CONDITIONS
 from tests.selfcare.conftest import as_htmx, finished
 from tests.support.html import one, soup_of, text_of, title
+from triage.rules import CONDITIONS
 
 
 def test_the_plan_is_built_from_the_checkers_answers(self_care_client: Client) -> None:
