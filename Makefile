@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := backspasm.settings
 
-.PHONY: help setup run serve test lint check css check-css node-tools browser bench soak
+.PHONY: help setup run serve test test-quick lint check css check-css node-tools browser bench soak
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ check: setup node-tools ## Audit the locked Python and npm dependencies for know
 test: setup node-tools browser check-css ## Set everything up and run the whole suite
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+
+test-quick: setup ## The inner loop: the suite without the browser, servers, processes or fault runs
+	$(BIN)/pytest -n auto -m "not e2e and not server and not faults and not services" $(PYTEST_ARGS)
 
 bench: setup node-tools browser ## Load the site under gunicorn, weigh its pages, run Lighthouse and the soak against the budgets
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from types import CodeType
 from typing import Any
 
 import pytest
@@ -19,6 +20,38 @@ class HtmxClient(Client):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("headers", {})["HX-Request"] = "true"
         super().__init__(*args, **kwargs)
+
+
+# Names whose use means a test starts a process of its own: a server, a management command, a child
+# Python. `make test-quick` leaves these out (the `server` marker) to keep the inner loop short.
+STARTS_A_PROCESS = frozenset({"app_server", "prepared_site", "manage", "subprocess"})
+
+
+def starts_a_process(item: pytest.Item) -> bool:
+    """Whether the test, its fixtures or the functions they call by name use STARTS_A_PROCESS."""
+    functions = [getattr(item, "function", None)]
+    fixture_info = getattr(item, "_fixtureinfo", None)
+    if fixture_info is not None:
+        functions += [d.func for ds in fixture_info.name2fixturedefs.values() for d in ds]
+    pending = [(f.__code__, f.__globals__) for f in functions if hasattr(f, "__code__")]
+    seen: set[CodeType] = set()
+    while pending:
+        code, namespace = pending.pop()
+        if code in seen:
+            continue
+        seen.add(code)
+        if STARTS_A_PROCESS.intersection(code.co_names):
+            return True
+        called = [namespace.get(name) for name in code.co_names]
+        pending += [(f.__code__, f.__globals__) for f in called if hasattr(f, "__code__")]
+        pending += [(inner, namespace) for inner in code.co_consts if isinstance(inner, CodeType)]
+    return False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if starts_a_process(item):
+            item.add_marker(pytest.mark.server)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -42,7 +42,7 @@ def add_authenticator(username: str, key: bytes) -> str:
 @pytest.fixture(scope="module")
 def redis_client() -> Iterator[redis.Redis]:
     if problem := services.services_problem():
-        pytest.skip(f"needs PostgreSQL and Redis on this machine: {problem}")
+        pytest.skip(problem)
     client = redis.Redis.from_url(services.redis_url())
     # Pages a previous run cached under the same content version must not be served to this one.
     for key in client.scan_iter(f"{SERVER_KEY_PREFIX}*"):
