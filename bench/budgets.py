@@ -10,9 +10,10 @@ GET_THROUGHPUT_RATIO = 0.8
 POST_THROUGHPUT_RATIO = 0.5
 P99_MS = 50.0
 # A personal page (the self-care plan) is rendered for one person from the answers in their own
-# cookie on every request, so no cache may hold it whole: only its parts that are the same for
-# everyone come from the cache (docs/adr/0010).
-PERSONAL_GET_THROUGHPUT_RATIO = 0.3
+# cookie on every request, so no cache may hold it whole (docs/adr/0010). It is held to the
+# framework's floor measured in the same run, the simplest page rendered for a visitor with a
+# cookie (the checker's start page, which then skips the page cache): within twice its cost.
+PERSONAL_TO_FLOOR_RATIO = 0.5
 PERSONAL_P99_MS = 250.0
 FIRST_VISIT_BYTES = 60 * 1024
 FIRST_VISIT_REQUESTS = 5
@@ -54,17 +55,25 @@ def throughput_checks(
     errors: int,
     *,
     personal: bool = False,
+    floor: bool = False,
 ) -> list[Check]:
+    """`ratio` is to the static file, or for a personal page to the floor; the floor itself is
+    the reference the personal pages are held to, so only its errors count."""
+    errors_check = Check(subject, "errors under load", errors, 0, at_most=True)
+    if floor:
+        return [errors_check]
+    measure = "throughput ratio to static"
     if method == "POST":
         minimum, p99_limit = POST_THROUGHPUT_RATIO, P99_MS
     elif personal:
-        minimum, p99_limit = PERSONAL_GET_THROUGHPUT_RATIO, PERSONAL_P99_MS
+        measure = "throughput ratio to the floor"
+        minimum, p99_limit = PERSONAL_TO_FLOOR_RATIO, PERSONAL_P99_MS
     else:
         minimum, p99_limit = GET_THROUGHPUT_RATIO, P99_MS
     return [
-        Check(subject, "throughput ratio to static", ratio, minimum, at_most=False),
+        Check(subject, measure, ratio, minimum, at_most=False),
         Check(subject, "p99 ms", p99_ms, p99_limit, at_most=True),
-        Check(subject, "errors under load", errors, 0, at_most=True),
+        errors_check,
     ]
 
 

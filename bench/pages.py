@@ -22,6 +22,7 @@ class Target:
     cookies: dict[str, str] = field(default_factory=dict)
     note: str = ""  # why a stand-in page is loaded instead of the real one
     personal: bool = False  # rendered for one person from their cookie, never from a cache
+    floor: bool = False  # the simplest rendered page, which personal pages are held to
     missing: str = ""  # why this page type cannot be measured on this build
 
     def load_spec(self) -> LoadSpec:
@@ -125,12 +126,19 @@ def discover(base_url: str) -> tuple[list[Target], str]:
         ]
         if home.status != 200 or not stylesheets:
             raise RuntimeError(f"the home page answered {home.status} with no stylesheet")
+        plan = _self_care_plan(Client(base_url))
+        # The checker's start page for the same visitor: with a cookie the page cache is skipped,
+        # so this is the least any page rendered for one person costs on this stack.
+        floor = Target(
+            "floor", "Floor: start, rendered", "/check/", cookies=plan.cookies, floor=True
+        )
         targets = [
             Target("home", "Home", "/"),
             _article(client),
             Target("checker_start", "Checker start", "/check/"),
             _checker_post(Client(base_url)),
-            _self_care_plan(Client(base_url)),
+            floor,
+            plan,
         ]
         for target in targets:
             if target.method == "GET" and not target.missing:

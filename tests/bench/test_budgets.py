@@ -9,14 +9,21 @@ def failed(checks: list[budgets.Check]) -> list[tuple[str, str]]:
     return [(check.subject, check.measure) for check in checks if not check.passed]
 
 
-def test_a_personal_page_is_held_to_the_cost_of_rendering_it_for_each_person():
-    assert failed(budgets.throughput_checks("Plan", "GET", 0.3, 250.0, 0, personal=True)) == []
-    assert failed(budgets.throughput_checks("Plan", "GET", 0.29, 250.1, 0, personal=True)) == [
-        ("Plan", "throughput ratio to static"),
+def test_a_personal_page_is_held_to_twice_the_cost_of_the_framework_floor():
+    assert failed(budgets.throughput_checks("Plan", "GET", 0.5, 250.0, 0, personal=True)) == []
+    assert failed(budgets.throughput_checks("Plan", "GET", 0.49, 250.1, 0, personal=True)) == [
+        ("Plan", "throughput ratio to the floor"),
         ("Plan", "p99 ms"),
     ]
     # The same figures on a page the same for everyone fail both budgets by far.
-    assert len(failed(budgets.throughput_checks("Hub", "GET", 0.3, 250.0, 0))) == 2
+    assert len(failed(budgets.throughput_checks("Hub", "GET", 0.5, 250.0, 0))) == 2
+
+
+def test_the_floor_is_the_reference_so_only_its_errors_count():
+    assert failed(budgets.throughput_checks("Floor", "GET", 0.2, 90.0, 0, floor=True)) == []
+    assert failed(budgets.throughput_checks("Floor", "GET", 0.2, 90.0, 3, floor=True)) == [
+        ("Floor", "errors under load"),
+    ]
 
 
 def test_slow_tails_and_errors_under_load_fail():
