@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp.plugins.otp_totp",
     "two_factor",
+    # Enrolment, devices and the notices about them (backspasm/accounts/).
+    "backspasm.accounts",
     "django_ratelimit",
 ]
 
