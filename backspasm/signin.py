@@ -52,12 +52,10 @@ class CountedCodeMixin:
             raise forms.ValidationError("Sign-in is locked for now.")
         try:
             cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
-        except forms.ValidationError as error:
-            if getattr(error, "code", None) == "invalid_token":
-                logger.warning("Wrong %s for %s", self.what, self.user.get_username())
-                user_login_failed.send(
-                    sender=type(self), credentials=credentials, request=self.request
-                )
+        except forms.ValidationError:
+            # A code refused because the device is throttled is a failed attempt too.
+            logger.warning("Wrong %s for %s", self.what, self.user.get_username())
+            user_login_failed.send(sender=type(self), credentials=credentials, request=self.request)
             raise
         return cleaned
 
@@ -72,12 +70,23 @@ class CountedBackupForm(CountedCodeMixin, BackupTokenForm):  # type: ignore[misc
     what = "backup code"
 
 
+# The wizard picks the code step's form from the device's method on every request, so ours
+# replace the library's where it asks for the list.
+COUNTED = {AuthenticationTokenForm: CountedTokenForm, BackupTokenForm: CountedBackupForm}
+
+
 class SignInView(LoginView):  # type: ignore[misc]  # untyped library
     form_list = (
         (LoginView.AUTH_STEP, SignInForm),
         (LoginView.TOKEN_STEP, CountedTokenForm),
         (LoginView.BACKUP_STEP, CountedBackupForm),
     )
+
+    def get_form_list(self) -> Any:
+        form_list = super().get_form_list()
+        for step, form_class in form_list.items():
+            form_list[step] = COUNTED.get(form_class, form_class)
+        return form_list
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         """The form wizard keeps its state in the session even for an empty first page: drop

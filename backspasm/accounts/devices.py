@@ -42,12 +42,15 @@ class NameForm(forms.Form):
 
 
 def rows_for(user: Any, bound: tuple[str, NameForm] | None = None) -> list[Row]:
-    devices: list[Device] = list(devices_for_user(user))
+    # Authenticator apps first, numbered among themselves; backup codes last.
+    devices: list[Device] = sorted(
+        devices_for_user(user), key=lambda device: isinstance(device, StaticDevice)
+    )
     names = dict(
         DeviceName.objects.filter(user=user).values_list("device", "name"),
     )
     rows = []
-    for number, device in enumerate(devices, start=1):
+    for number, device in enumerate(devices, start=1):  # backup codes come last
         if isinstance(device, StaticDevice):
             left = device.token_set.count()
             rows.append(

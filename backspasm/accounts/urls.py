@@ -3,6 +3,7 @@ library's pages, with ours where they close a gap (backspasm.accounts.enrolment)
 
 from django.urls import URLPattern, path
 from two_factor.urls import core as two_factor_core
+from two_factor.views import QRGeneratorView
 
 from backspasm.accounts import devices
 from backspasm.accounts.enrolment import BackupCodesView, EnrolView, SetUpCompleteView
@@ -13,6 +14,8 @@ OURS = {
     "setup": EnrolView.as_view(),
     "setup_complete": SetUpCompleteView.as_view(),
     "backup_tokens": BackupCodesView.as_view(),
+    # The library's answers only GET; HEAD answers wherever GET does.
+    "qr": QRGeneratorView.as_view(http_method_names=["get", "head"]),
 }
 
 # Without the library's profile pages, which would let a staff account turn its second factor off.
