@@ -27,6 +27,7 @@ class Row:
     added: datetime | None
     last_used: datetime | None
     form: "NameForm | None"
+    left: int | None = None  # backup codes not yet used
 
 
 class NameForm(forms.Form):
@@ -52,15 +53,15 @@ def rows_for(user: Any, bound: tuple[str, NameForm] | None = None) -> list[Row]:
     rows = []
     for number, device in enumerate(devices, start=1):  # backup codes come last
         if isinstance(device, StaticDevice):
-            left = device.token_set.count()
             rows.append(
                 Row(
                     device.persistent_id,
                     "Backup codes",
-                    f"{left} backup code{'' if left == 1 else 's'} left",
+                    "Backup codes, each used once",
                     getattr(device, "created_at", None),
                     getattr(device, "last_used_at", None),
                     None,
+                    left=device.token_set.count(),
                 )
             )
             continue

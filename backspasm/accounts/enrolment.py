@@ -59,7 +59,6 @@ class ConfirmedTOTPDeviceForm(TOTPDeviceForm):  # type: ignore[misc]  # untyped 
         label="Your password",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="You signed in more than 5 minutes ago: type your password to add the app.",
     )
 
     def __init__(
