@@ -9,6 +9,9 @@ class AccountsConfig(AppConfig):
     verbose_name = "Staff accounts"
 
     def ready(self) -> None:
-        from backspasm.accounts import notices
+        from django.contrib.auth.signals import user_logged_in
 
+        from backspasm.accounts import enrolment, notices
+
+        user_logged_in.connect(enrolment.note_sign_in, dispatch_uid="accounts.note_sign_in")
         notices.connect()

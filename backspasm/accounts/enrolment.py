@@ -2,8 +2,8 @@
 
 django-two-factor-auth's set-up refuses a GET once an account has a device, but not a POST, and
 asks nothing more than the session. Here a session that was not verified with a second factor
-is refused outright (GET and POST) once the account has a device, and the request that adds the
-device carries the password again unless the password was typed in the last few minutes.
+is refused outright (GET and POST) once the account has an authenticator, and the request that
+adds the device carries the password again unless the password was typed in the last 5 minutes.
 """
 
 import logging
@@ -11,7 +11,6 @@ import time
 from typing import Any
 
 from django import forms
-from django.contrib.auth import user_logged_in
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.sessions.backends.base import SessionBase
@@ -20,8 +19,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
-from django_otp import devices_for_user
 from two_factor.forms import TOTPDeviceForm
+from two_factor.utils import default_device
 from two_factor.views import BackupTokensView, SetupCompleteView, SetupView
 
 from backspasm.accounts import notices
@@ -36,10 +35,8 @@ AFTER_SET_UP = "next"
 
 
 def note_sign_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """Connected to Django's user_logged_in (backspasm.accounts.apps)."""
     request.session[SIGNED_IN_AT] = time.time()
-
-
-user_logged_in.connect(note_sign_in, dispatch_uid="backspasm.accounts.note_sign_in")
 
 
 def signed_in_recently(session: SessionBase) -> bool:
@@ -48,8 +45,12 @@ def signed_in_recently(session: SessionBase) -> bool:
 
 
 def may_enrol(user: Any) -> bool:
-    """An account with a device adds another only from a session that proved one."""
-    return bool(user.is_verified()) or not any(devices_for_user(user, confirmed=None))
+    """An account with an authenticator adds another only from a session that proved a factor.
+
+    The library's sign-in asks for a code only when the account has its "default" device; an
+    account left with backup codes alone (its app deleted) signs in with the password, so it
+    must be able to enrol again: deleting the app ended its other sessions."""
+    return bool(user.is_verified()) or default_device(user) is None
 
 
 class ConfirmedTOTPDeviceForm(TOTPDeviceForm):  # type: ignore[misc]  # untyped library

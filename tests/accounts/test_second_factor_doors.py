@@ -142,6 +142,15 @@ def test_a_password_only_session_cannot_add_a_device_once_the_account_has_one(
     assert admin_opens(the_editor)
 
 
+def test_an_account_left_with_backup_codes_alone_sets_up_a_new_app_after_signing_in(
+    live_server, editor: User, visitor: Browser
+):
+    StaticDevice.objects.create(user=editor, name="backup").token_set.create(token="abcd1234")
+
+    assert sign_in(visitor).url.endswith(SET_UP), "the sign-in cannot ask for a code it lacks"
+    assert "Your authenticator app is set up" in enrol(visitor).text()
+
+
 def test_set_up_asks_for_the_password_again_five_minutes_after_sign_in(
     live_server, editor: User, visitor: Browser
 ):
@@ -251,6 +260,7 @@ def test_wrong_codes_count_toward_the_password_lockout_and_are_logged_without_th
     locked = enter_code(visitor, page, wrong)
 
     assert locked.status == 429 and "Sign-in is locked for now" in locked.text()
+    assert enter_code(visitor, page, fresh_code(device)).status == 429, "no code is checked"
     assert sign_in(new_browser(live_server)).status == 429, "the password too, from here"
     assert log_lines.count("Wrong sign-in code for editor") == settings.AXES_FAILURE_LIMIT
     assert not any(wrong in line or right in line for line in log_lines)
