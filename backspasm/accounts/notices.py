@@ -14,6 +14,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
+from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -41,7 +42,15 @@ def tell(user: Any, subject: str, what_happened: str) -> None:
         f"Your devices: {settings.SITE_URL}{reverse('accounts:devices')}\n"
     )
     message = EmailMessage(f"{settings.EMAIL_SUBJECT_PREFIX}{subject}", body, to=[user.email])
-    mailers.default.send_messages([message])
+
+    def send() -> None:
+        # A mail server that is down must not undo or break the change itself.
+        try:
+            mailers.default.send_messages([message])
+        except Exception:
+            logger.exception("Could not email %s: %s", user, subject)
+
+    transaction.on_commit(send)
 
 
 def is_device(model: type[Model]) -> bool:
