@@ -38,6 +38,7 @@ class CountedCodeMixin:
     password locks sign-in just as a guessed password does. Once locked, no code is checked."""
 
     user: Any
+    what = "sign-in code"  # for the log
 
     def __init__(self, user: Any, initial_device: Any, request: HttpRequest, **kwargs: Any):
         super().__init__(user, initial_device, **kwargs)  # type: ignore[call-arg]
@@ -58,8 +59,6 @@ class CountedCodeMixin:
             user_login_failed.send(sender=type(self), credentials=credentials, request=self.request)
             raise
         return cleaned
-
-    what = "sign-in code"
 
 
 class CountedTokenForm(CountedCodeMixin, AuthenticationTokenForm):  # type: ignore[misc]
