@@ -24,12 +24,15 @@ def personal_page[View: Callable[..., HttpResponseBase]](
     """A page made for the one person who asked: it shows their answers, or answers their post.
 
     No cache may keep it (not the browser's, on what may be a shared device, nor one in front of
-    the site); it answers only ``methods``; and since the same address serves the whole page or,
-    for htmx, its partial, a cache must never give one to a request for the other.
+    the site); it answers only ``methods``, and HEAD wherever GET; and since the same address
+    serves the whole page or, for htmx, its partial, a cache must never give one to a request
+    for the other.
     """
 
+    allowed = [*methods, *(["HEAD"] if "GET" in methods and "HEAD" not in methods else [])]
+
     def decorate(view: View) -> View:
-        return never_cache(require_http_methods(list(methods))(vary_on_headers("HX-Request")(view)))
+        return never_cache(require_http_methods(allowed)(vary_on_headers("HX-Request")(view)))
 
     return decorate
 

@@ -44,6 +44,15 @@ def env_secret(name: str) -> str:
     return os.environ.get(name, "")
 
 
+def env_int(name: str, default: int, minimum: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if value == "":
+        return default
+    if not value.isdigit() or int(value) < minimum:
+        raise ConfigurationError(f"{name} must be a whole number from {minimum}, not {value!r}.")
+    return int(value)
+
+
 def env_phone(name: str, default: str) -> str:
     value = os.environ.get(name, default).strip()
     if not value or not all(char.isdigit() or char == " " for char in value):
@@ -61,6 +70,13 @@ if not SECRET_KEY:
             "or set DJANGO_DEBUG=1 for local development."
         )
     SECRET_KEY = "insecure-key-for-local-development-only"
+# Earlier keys, newest first, still accepted during a rotation (README: "Rotating the secret key"):
+# patients' encrypted cookies made under them stay readable, as do signed links and sessions.
+SECRET_KEY_FALLBACKS = [
+    key.strip()
+    for key in env_secret("DJANGO_SECRET_KEY_FALLBACKS").replace("\n", ",").split(",")
+    if key.strip()
+]
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
@@ -89,6 +105,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp.plugins.otp_totp",
     "two_factor",
+    # Enrolment, devices and the notices about them (backspasm/accounts/).
+    "backspasm.accounts",
     "django_ratelimit",
 ]
 
@@ -289,14 +307,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The two-factor sign-in is a form wizard whose fields carry the step's prefix.
 AXES_USERNAME_CALLABLE = "backspasm.signin.attempted_username"
-# Behind the reverse proxy the client is the last address in X-Forwarded-For, the one the proxy
-# appended (anything before it the client may have written); a directly exposed server trusts
-# only the socket's address, which a client cannot forge.
+# Behind proxies that append to X-Forwarded-For, the client is the address that many trusted
+# proxies from its right (anything before it the client may have written); a directly exposed
+# server trusts only the socket's address, which a client cannot forge (backspasm.clientaddress).
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
-AXES_IPWARE_PROXY_COUNT = 0
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if BEHIND_PROXY else ("REMOTE_ADDR",)
-)
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", default=1, minimum=1)
+AXES_CLIENT_IP_CALLABLE = "backspasm.clientaddress.client_address"
+# The lockout's records of sign-ins and failures are pruned after this many days (the
+# pruneaccessrecords command, run daily from cron).
+ACCESS_RECORDS_KEPT_DAYS = 90
 
 LOGIN_URL = "two_factor:login"
 LOGIN_REDIRECT_URL = "admin:index"

@@ -1,11 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
-from two_factor.urls import core as two_factor_core
 
 from backspasm import offline, views
+from backspasm.accounts.urls import account_patterns, two_factor_patterns
 from backspasm.caching import public_page
-from backspasm.signin import SignInView
 
 urlpatterns = [
     path("", include("backspasm.content.urls")),
@@ -28,18 +27,10 @@ urlpatterns = [
     path("offline/", offline.offline, name="offline"),
     path("service-worker.js", offline.service_worker, name="service_worker"),
     path("healthz", views.healthz, name="healthz"),
-    # Sign-in with a second factor, its enrolment and backup codes, under the admin's path: the
-    # staff session cookie is sent nowhere else (backspasm.staffsessions). Without the library's
-    # profile pages, which would let a staff account turn its second factor off.
-    path(
-        "admin/",
-        include(
-            (
-                [path("account/login/", SignInView.as_view(), name="login"), *two_factor_core],
-                "two_factor",
-            )
-        ),
-    ),
+    # Sign-in with a second factor, its enrolment, backup codes and the editor's devices, under
+    # the admin's path: the staff session cookie is sent nowhere else (backspasm.staffsessions).
+    path("admin/", include((two_factor_patterns, "two_factor"))),
+    path("admin/", include((account_patterns, "accounts"))),
     path("admin/", admin.site.urls),
 ]
 

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from backspasm.caching import public_page
@@ -61,20 +61,20 @@ def self_care_only(view: PersonalView) -> Callable[[HtmxHttpRequest], HttpRespon
     return gated
 
 
-@require_GET
+@require_safe
 @public_page
 def hub(request: HttpRequest) -> HttpResponse:
     return render(request, "selfcare/hub.html", {"exercises": Exercise.objects.published()})
 
 
-@require_GET
+@require_safe
 @public_page
 def exercise_list(request: HttpRequest) -> HttpResponse:
     exercises = Exercise.objects.published()
     return render(request, "selfcare/exercise_list.html", {"exercises": exercises})
 
 
-@require_GET
+@require_safe
 @public_page
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_object_or_404(Exercise.objects.published(), slug=slug)
@@ -173,7 +173,7 @@ def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
 
 
 @never_cache
-@require_GET
+@require_safe
 @self_care_only
 def plan_calendar(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
     built = person.plan(shared_parts().exercises)

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -57,3 +58,34 @@ def test_secure_can_be_turned_off_for_loopback_runs():
     )
 
     assert result.stdout.strip() == "False False"
+
+
+@pytest.mark.parametrize("value", ["0", "two", "-1"])
+def test_junk_in_the_trusted_proxy_count_is_refused_clearly(value: str):
+    result = load_settings(DJANGO_DEBUG="1", DJANGO_TRUSTED_PROXY_COUNT=value)
+
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXY_COUNT must be a whole number from 1" in result.stderr
+
+
+def fallbacks(**environment: str) -> list[str]:
+    script = "import json, backspasm.settings as s; print(json.dumps(s.SECRET_KEY_FALLBACKS))"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env |= {"DJANGO_DEBUG": "1", **environment}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return list(json.loads(result.stdout))
+
+
+def test_secret_key_fallbacks_come_comma_separated_or_from_a_file(tmp_path: Path):
+    keys = tmp_path / "fallbacks"
+    keys.write_text("old-key-one\nold-key-two,\n")
+
+    assert fallbacks() == []
+    assert fallbacks(DJANGO_SECRET_KEY_FALLBACKS=" old-key-one, old-key-two ,") == [
+        "old-key-one",
+        "old-key-two",
+    ]
+    assert fallbacks(DJANGO_SECRET_KEY_FALLBACKS_FILE=str(keys)) == ["old-key-one", "old-key-two"]

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from backspasm.caching import mark_public
 from backspasm.htmx import HtmxHttpRequest, personal_page, render_page
@@ -42,7 +42,7 @@ def _back_url(progress: flow.Progress, step: flow.Step) -> str:
     return reverse("triage:question", kwargs={"slug": previous.slug})
 
 
-@require_GET
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     progress = flow.load(request.session)
     context = {

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 from django_otp.decorators import otp_required
 
 from backspasm.caching import public_page
@@ -30,7 +30,7 @@ def staff_preview(permission: str) -> Callable[[View], View]:
     def decorate(view: View) -> View:
         checked = permission_required(permission, raise_exception=True)(view)
         verified: View = otp_required(login_url="admin:login")(checked)
-        return require_GET(never_cache(staff_member_required(verified)))
+        return require_safe(never_cache(staff_member_required(verified)))
 
     return decorate
 

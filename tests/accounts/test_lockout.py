@@ -124,7 +124,7 @@ def test_locked_out_page_is_a_full_site_page_with_the_emergency_number(
 
 def settings_behind_the_proxy() -> dict[str, object]:
     """The address settings a server started with DJANGO_BEHIND_PROXY=1 runs with."""
-    names = ["AXES_IPWARE_PROXY_COUNT", "AXES_IPWARE_META_PRECEDENCE_ORDER"]
+    names = ["BEHIND_PROXY", "TRUSTED_PROXY_COUNT", "AXES_CLIENT_IP_CALLABLE"]
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env |= {"DJANGO_BEHIND_PROXY": "1", "DJANGO_DEBUG": "1"}
     script = (

@@ -188,15 +188,23 @@ class Browser:
     def base_url(self) -> str:
         return self.base_urls[0]
 
-    def request(self, method: str, url: str, data: Mapping[str, str | list[str]] | None) -> Page:
-        """One request, its redirect not followed."""
+    def request(
+        self,
+        method: str,
+        url: str,
+        data: Mapping[str, str | list[str]] | None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Page:
+        """One request, its redirect not followed; `headers` are sent as well as the usual."""
         base_url = self.base_urls[sum(self.served.values()) % len(self.base_urls)]
         parts = urllib.parse.urlsplit(urllib.parse.urljoin(base_url, url))
         target = urllib.parse.urljoin(
             base_url, parts.path + (f"?{parts.query}" if parts.query else "")
         )
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-        request = urllib.request.Request(target, data=body, method=method)
+        request = urllib.request.Request(
+            target, data=body, method=method, headers=dict(headers or {})
+        )
         self.served[base_url] += 1
         try:
             with self._opener.open(request, timeout=REQUEST_TIMEOUT) as response:
