@@ -8,7 +8,7 @@ from backspasm.caching import public_page
 from backspasm.signin import SignInView
 
 urlpatterns = [
-    path("", include("backspasm.content.urls")),
+    path("", include("content.urls")),
     path("check/", include("triage.urls")),
     path("self-care/", include("selfcare.urls")),
     path("feedback/", include("feedback.urls")),

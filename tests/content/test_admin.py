@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
-from backspasm.content.editors import EDITORS_GROUP
-from backspasm.content.models import Article
+from backspasm.publishing.editors import EDITORS_GROUP
+from content.models import Article
 from tests.support.html import attr, form_data, one
 
 pytestmark = pytest.mark.django_db
@@ -111,16 +111,20 @@ def test_the_editors_group_can_add_change_and_view_content_and_nothing_else():
         ("content", "view_historicalarticle"),
         ("content", "change_historicalarticle"),
     } <= codenames
-    assert {app for app, _ in codenames} <= {"content", "selfcare", "feedback"}
+    assert {app for app, _ in codenames} <= {"content", "selfcare", "feedback", "publishing"}
     assert all(codename.split("_")[0] in {"add", "change", "view"} for _, codename in codenames)
     assert {codename for app, codename in codenames if app == "feedback"} == {"view_pagefeedback"}
+    # They see the changes waiting for review, and decide none of them.
+    assert {codename for app, codename in codenames if app == "publishing"} == {
+        "view_pendingchange"
+    }
     assert not [codename for _, codename in codenames if codename.startswith("delete_")]
 
 
 def test_the_editors_group_is_put_back_to_exactly_its_permissions_after_a_migration(db):
     from django.contrib.auth.models import Permission
 
-    from backspasm.content.editors import sync_editors_group
+    from backspasm.publishing.editors import sync_editors_group
 
     group = Group.objects.get(name=EDITORS_GROUP)
     expected = set(group.permissions.all())
