@@ -79,7 +79,7 @@ def site_before_the_move(connection: BaseDatabaseWrapper) -> dict[str, Any]:
     db = connection.alias
 
     def model(label: str) -> Any:
-        return old.get_model(*label.split(".")).objects.using(db)
+        return old.get_model(label).objects.using(db)
 
     types = {
         name: model("contenttypes.ContentType").get(app_label="content", model=name)
