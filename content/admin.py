@@ -157,9 +157,20 @@ class ArticleAdmin(ReviewedAdmin):
 
 @admin.register(Source)
 class SourceAdmin(HistoryAdmin):
-    """Sources are edited with their article; this list is where their own history lives."""
+    """Sources are edited with their article, so a change to one is reviewed with it; this list is
+    where their own history lives. Editors hold add and change on sources for the article's
+    inline, so this admin itself refuses them."""
 
     list_display = ("title", "article", "url")
     list_filter = ("article__section",)
     search_fields = ("title", "url", "article__title")
     list_select_related = ("article",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Source | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Source | None = None) -> bool:
+        return False

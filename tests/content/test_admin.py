@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from backspasm.publishing.editors import EDITORS_GROUP
-from content.models import Article
+from content.models import Article, Source
 from tests.support.html import attr, form_data, one
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +140,20 @@ def test_the_editors_group_is_put_back_to_exactly_its_permissions_after_a_migrat
 )
 def test_an_editor_cannot_reach_users_groups_or_delete_articles(editor_client: Client, url: str):
     assert editor_client.get(url).status_code == 403
+
+
+def test_a_source_changes_only_through_its_articles_review(editor_client: Client):
+    source = Source.objects.filter(article__slug="causes").first()
+    assert source is not None
+
+    page = editor_client.get(f"/admin/content/source/{source.pk}/change/")
+    refused = editor_client.post(
+        f"/admin/content/source/{source.pk}/change/",
+        {"article": source.article_id, "title": "Changed", "url": source.url, "order": 0},
+    )
+
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.text
+    assert refused.status_code == 403
+    source.refresh_from_db()
+    assert source.title != "Changed"
