@@ -23,7 +23,8 @@ class Reviewed:
     children: tuple[Model, ...]
     # A URL name, taking a change's ``pk``, that shows the proposed page as the public would.
     preview_url_name: str | None
-    # The objects whose own review date has passed, listed in the reviewers' queue.
+    # The objects whose own review date has passed, listed in the reviewers' queue by their
+    # ``next_review_due`` and ``reviewer``.
     review_overdue: Callable[[], Iterable[Any]] | None
 
 

@@ -43,7 +43,13 @@ class PendingChangeAdmin(ReadOnlyAdmin):
                 "pending": pending,
                 "decided": decided,
                 "overdue": [
-                    obj
+                    (
+                        obj,
+                        reverse(
+                            f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change",
+                            args=[obj.pk],
+                        ),
+                    )
                     for entry in registry.reviewed()
                     if entry.review_overdue is not None
                     for obj in entry.review_overdue()

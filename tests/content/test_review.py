@@ -388,7 +388,7 @@ def test_the_queue_lists_pending_changes_and_overdue_articles(
     }
 
     assert "Fix a typo" in tables["Waiting for a clinical reviewer (1)"]
-    assert overdue.title in tables["Articles whose review date has passed (1)"]
+    assert overdue.title in tables["Pages whose review date has passed (1)"]
 
 
 def test_the_reviewers_group_views_content_and_approves_but_cannot_edit():
