@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from backspasm.caching import public_page
-from backspasm.content.version import content_version
+from backspasm.publishing.version import content_version
 
 WORKER_SOURCE: Final = "js/service-worker.js"
 CACHE_PREFIX: Final = "backspasm-offline-"

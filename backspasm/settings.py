@@ -84,11 +84,14 @@ ALLOWED_HOSTS = env_list(
 if not ALLOWED_HOSTS and not DEBUG:
     raise ConfigurationError("DJANGO_ALLOWED_HOSTS is not set: list the site's host names.")
 
+# In layers, the platform first (docs/adr/0017): each app registers what the platform needs to
+# know about it in its own AppConfig.ready(), which Django calls in this order.
 INSTALLED_APPS = [
-    "backspasm.content",
+    "backspasm.publishing",
     "triage",
     "selfcare",
     "feedback",
+    "content",
     # The admin asks every staff account for a second factor (backspasm.admin.VerifiedAdminSite).
     "backspasm.apps.AdminConfig",
     "django.contrib.auth",
@@ -129,11 +132,11 @@ MIDDLEWARE = [
     # Early, so a hit skips sessions, CSRF, authentication and the view.
     "django.middleware.cache.FetchFromCacheMiddleware",
     # The patient's answers stay in an encrypted cookie; staff get a server-side session under
-    # STAFF_PATH_PREFIXES (docs/adr/0011).
+    # the staff paths the apps register (backspasm.registry, docs/adr/0011).
     "backspasm.staffsessions.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A page whose slug changed answers its old addresses with a permanent redirect.
-    "backspasm.content.redirects.OldAddressMiddleware",
+    "backspasm.publishing.redirects.OldAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -272,10 +275,9 @@ SESSION_ENGINE = "backspasm.encryptedcookies"
 SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"
 SESSION_COOKIE_NAME = "backspasm_session"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
-# Staff pages (the admin, its sign-in and the draft preview) keep their sessions in the database
-# so that logout, a password change or an administrator ends them, idle after 30 minutes and at
-# most 8 hours long.
-STAFF_PATH_PREFIXES = ("/admin/", "/guidance/preview/")
+# Staff pages (the admin, its sign-in and the draft preview, as the apps register them in
+# backspasm.registry) keep their sessions in the database so that logout, a password change or an
+# administrator ends them, idle after 30 minutes and at most 8 hours long.
 STAFF_SESSION_COOKIE_NAME = "backspasm_staff_session"
 STAFF_SESSION_IDLE_SECONDS = 30 * 60
 STAFF_SESSION_MAX_SECONDS = 8 * 60 * 60
@@ -390,25 +392,9 @@ URGENT_NUMBER = env_phone("BACKSPASM_URGENT_NUMBER", "111")
 CRISIS_LINE_NUMBER = env_phone("BACKSPASM_CRISIS_LINE_NUMBER", "116 123")
 CRISIS_LINE_NAME = os.environ.get("BACKSPASM_CRISIS_LINE_NAME", "Samaritans")
 
-# Where site search finds the public pages, in the order results tie-break; each app lists its own.
-SEARCH_SOURCES = [
-    "backspasm.content.searchdocs.guidance_articles",
-    "selfcare.search.public_pages",
-    "backspasm.content.searchdocs.site_pages",
-]
-
-# Apps whose models the "Content editors" group may add, change and view (nothing else).
-CONTENT_EDITOR_APP_LABELS = ["content", "selfcare"]
-# Apps whose models they may only view.
-EDITOR_READ_ONLY_APP_LABELS = ["feedback"]
 # The checker's daily counts are written by one thread per process after the person's result has
 # been sent, so a hung database never holds a request thread (triage.monitoring).
 TRIAGE_COUNTS_IN_BACKGROUND = True
-
-# Where pages editors can rename live: a 404 there may be an old address to redirect.
-RENAMEABLE_PATH_PREFIXES = ["/guidance/", "/self-care/exercises/"]
-# Apps whose models "Clinical reviewers" may view: what editors change, and the checker's counts.
-CLINICAL_REVIEWER_VIEW_APP_LABELS = [*CONTENT_EDITOR_APP_LABELS, "triage"]
 
 # Email (review reminders), through Django 6.1's MAILERS. Development prints to the console; a
 # production server sends through SMTP, to EMAIL_HOST or else the machine's own mail server.

@@ -2,12 +2,12 @@
 
 A patient's answers must never reach a server-side store, so every public page uses the encrypted
 cookie engine (SESSION_ENGINE). A copy of a cookie cannot be revoked, though, and an editor's
-session opens the admin: under STAFF_PATH_PREFIXES the session lives in the database instead, in
-a cookie of its own, so logout, a password change or an administrator ends it on every server at
-once. A staff session expires after STAFF_SESSION_IDLE_SECONDS without a request and
-STAFF_SESSION_MAX_SECONDS after sign-in, whatever the browser does. Public pages never read the
-staff cookie: a staff member browsing the site is an anonymous visitor there, served the same
-cached pages as everyone.
+session opens the admin: under the staff paths the apps register (backspasm.registry) the session
+lives in the database instead, in a cookie of its own, so logout, a password change or an
+administrator ends it on every server at once. A staff session expires after
+STAFF_SESSION_IDLE_SECONDS without a request and STAFF_SESSION_MAX_SECONDS after sign-in, whatever
+the browser does. Public pages never read the staff cookie: a staff member browsing the site is an
+anonymous visitor there, served the same cached pages as everyone.
 """
 
 import time
@@ -22,11 +22,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 
+from backspasm import registry
+
 STARTED_KEY = "_staff_session_started"
 
 
 def is_staff_path(path: str) -> bool:
-    return path.startswith(tuple(settings.STAFF_PATH_PREFIXES))
+    return path.startswith(registry.staff_paths())
 
 
 class StaffSessionStore(db.SessionStore):

@@ -7,7 +7,7 @@ from backspasm.accounts.urls import account_patterns, two_factor_patterns
 from backspasm.caching import public_page
 
 urlpatterns = [
-    path("", include("backspasm.content.urls")),
+    path("", include("content.urls")),
     path("check/", include("triage.urls")),
     path("self-care/", include("selfcare.urls")),
     path("feedback/", include("feedback.urls")),

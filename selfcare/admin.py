@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from backspasm.content.reviewadmin import ReviewedAdmin
+from backspasm.publishing.reviewadmin import ReviewedAdmin
 from selfcare.models import Exercise
 
 

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 
 
 class SelfcareConfig(AppConfig):
@@ -7,8 +6,10 @@ class SelfcareConfig(AppConfig):
     verbose_name = "Self-care"
 
     def ready(self) -> None:
-        from backspasm.content.version import content_changed
+        from backspasm import registry
         from selfcare.models import Exercise
+        from selfcare.search import public_pages
 
-        post_save.connect(content_changed, sender=Exercise, dispatch_uid="exercise-saved")
-        post_delete.connect(content_changed, sender=Exercise, dispatch_uid="exercise-deleted")
+        registry.register_reviewed(Exercise)
+        registry.register_search_source(public_pages)
+        registry.register_renameable_paths("/self-care/exercises/")

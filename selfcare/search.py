@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from django.urls import reverse
 
-from backspasm.content.searchdocs import Document, rendered_page
+from backspasm.publishing.searchdocs import Document, rendered_page
 from selfcare.models import Exercise
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from backspasm.content.version import cached_content
+from backspasm.publishing.version import cached_content
 from selfcare.models import Exercise
 from selfcare.plans import ExerciseSpec, medicines
 from selfcare.presenters import group_cautions

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from backspasm.content.version import content_changed
+from backspasm.publishing.version import content_changed
 
 pytestmark = pytest.mark.django_db
 

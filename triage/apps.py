@@ -7,7 +7,12 @@ class TriageConfig(AppConfig):
     verbose_name = "Symptom checker"
 
     def ready(self) -> None:
+        from backspasm import registry
         from triage import monitoring
+        from triage.models import DailyOutcome, DailyRuleCount
+
+        # Clinical reviewers watch the safety counts.
+        registry.register_reviewer_viewable(DailyOutcome, DailyRuleCount)
 
         request_started.connect(
             monitoring.forget_uncounted, dispatch_uid="triage.monitoring.forget"

@@ -134,16 +134,20 @@ EXERCISES = (
 
 
 def add_exercises(apps, schema_editor):
+    # The database being migrated, which need not be the default one.
+    db = schema_editor.connection.alias
     Exercise = apps.get_model("selfcare", "Exercise")
     for order, fields in enumerate(EXERCISES, start=1):
-        Exercise.objects.update_or_create(
+        Exercise.objects.using(db).update_or_create(
             slug=fields["slug"], defaults={**fields, "order": order * 10}
         )
 
 
 def remove_exercises(apps, schema_editor):
+    # The database being migrated, which need not be the default one.
+    db = schema_editor.connection.alias
     Exercise = apps.get_model("selfcare", "Exercise")
-    Exercise.objects.filter(slug__in=[fields["slug"] for fields in EXERCISES]).delete()
+    Exercise.objects.using(db).filter(slug__in=[fields["slug"] for fields in EXERCISES]).delete()
 
 
 class Migration(migrations.Migration):

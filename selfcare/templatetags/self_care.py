@@ -4,13 +4,11 @@ from typing import Any
 
 from django import template
 
-from backspasm.content.version import cached_content
-from selfcare.models import Exercise
+from selfcare.steps import published_exercises
 
 register = template.Library()
 
 
 @register.inclusion_tag("selfcare/_steps.html")
 def self_care_steps() -> dict[str, Any]:
-    # The same cache entry as the exercise pages: one query per content version.
-    return {"exercises": cached_content("exercises", lambda: tuple(Exercise.objects.published()))}
+    return {"exercises": published_exercises()}

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from backspasm.content.editors import EDITORS_GROUP
-from backspasm.content.models import Article, Section, Source, Status
+from backspasm.publishing.editors import EDITORS_GROUP
+from content.models import Article, Section, Source, Status
 from tests.accounts.signin import sign_in_to_admin
 
 PASSWORD = "correct horse battery staple 42"
@@ -48,7 +48,7 @@ def draft(db) -> Article:
 
 @pytest.fixture
 def reviewer(db) -> User:
-    from backspasm.content.reviewers import REVIEWERS_GROUP
+    from backspasm.publishing.reviewers import REVIEWERS_GROUP
 
     user = User.objects.create_user(
         "reviewer", "reviewer@example.org", PASSWORD, is_staff=True, first_name="Rita"

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from backspasm.content.editors import EDITORS_GROUP
+from backspasm.publishing.editors import EDITORS_GROUP
 from tests.accounts.signin import SET_UP, enrol_authenticator, enter_password
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
-from backspasm.content.editors import EDITORS_GROUP
-from backspasm.content.models import Article
+from backspasm.publishing.editors import EDITORS_GROUP
+from content.models import Article, Source
 from tests.support.html import attr, form_data, one
 
 pytestmark = pytest.mark.django_db
@@ -111,16 +111,20 @@ def test_the_editors_group_can_add_change_and_view_content_and_nothing_else():
         ("content", "view_historicalarticle"),
         ("content", "change_historicalarticle"),
     } <= codenames
-    assert {app for app, _ in codenames} <= {"content", "selfcare", "feedback"}
+    assert {app for app, _ in codenames} <= {"content", "selfcare", "feedback", "publishing"}
     assert all(codename.split("_")[0] in {"add", "change", "view"} for _, codename in codenames)
     assert {codename for app, codename in codenames if app == "feedback"} == {"view_pagefeedback"}
+    # They see the changes waiting for review, and decide none of them.
+    assert {codename for app, codename in codenames if app == "publishing"} == {
+        "view_pendingchange"
+    }
     assert not [codename for _, codename in codenames if codename.startswith("delete_")]
 
 
 def test_the_editors_group_is_put_back_to_exactly_its_permissions_after_a_migration(db):
     from django.contrib.auth.models import Permission
 
-    from backspasm.content.editors import sync_editors_group
+    from backspasm.publishing.editors import sync_editors_group
 
     group = Group.objects.get(name=EDITORS_GROUP)
     expected = set(group.permissions.all())
@@ -136,3 +140,20 @@ def test_the_editors_group_is_put_back_to_exactly_its_permissions_after_a_migrat
 )
 def test_an_editor_cannot_reach_users_groups_or_delete_articles(editor_client: Client, url: str):
     assert editor_client.get(url).status_code == 403
+
+
+def test_a_source_changes_only_through_its_articles_review(editor_client: Client):
+    source = Source.objects.filter(article__slug="causes").first()
+    assert source is not None
+
+    page = editor_client.get(f"/admin/content/source/{source.pk}/change/")
+    refused = editor_client.post(
+        f"/admin/content/source/{source.pk}/change/",
+        {"article": source.article_id, "title": "Changed", "url": source.url, "order": 0},
+    )
+
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.text
+    assert refused.status_code == 403
+    source.refresh_from_db()
+    assert source.title != "Changed"

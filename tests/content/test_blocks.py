@@ -6,16 +6,17 @@ from importlib import import_module
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.db import connection
 from django.test import Client
 
-from backspasm.content.markdown import ALLOWED_TAGS, render_markdown, unknown_blocks
-from backspasm.content.models import Article, Status
+from content.markdown import ALLOWED_TAGS, render_markdown, unknown_blocks
+from content.models import Article, Status
 from tests.support.html import form_data
 from triage.cards import CARDS
 
 pytestmark = pytest.mark.django_db
 
-SECOND_EDITION = import_module("backspasm.content.migrations.0005_one_voice_guidance")
+SECOND_EDITION = import_module("content.migrations.0005_one_voice_guidance")
 
 
 def soup(html: str | bytes) -> BeautifulSoup:
@@ -106,7 +107,7 @@ def test_an_unknown_block_already_stored_renders_nothing_and_is_logged(
         body="Before.\n\n{{ care-card: renamed-card }}\n\nAfter.", status=Status.PUBLISHED
     )
 
-    with caplog.at_level(logging.WARNING, logger="backspasm.content.markdown"):
+    with caplog.at_level(logging.WARNING, logger="content.markdown"):
         response = client.get("/guidance/causes/")
 
     assert response.status_code == 200
@@ -133,7 +134,7 @@ def test_the_second_edition_leaves_an_edited_article_alone_and_says_so(
     Article.objects.filter(slug="medicines").update(body="An editor's own words.")
     Article.objects.filter(slug="symptoms").update(body=first["symptoms"])
 
-    SECOND_EDITION.second_edition(apps, None)
+    SECOND_EDITION.second_edition(apps, connection.schema_editor())
 
     assert Article.objects.get(slug="medicines").body == "An editor's own words."
     symptoms = Article.objects.get(slug="symptoms")

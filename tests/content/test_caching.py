@@ -5,8 +5,9 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from backspasm.content.models import Article, ContentVersion, Source
-from backspasm.content.version import VERSION_CACHE_SECONDS, content_version
+from backspasm.publishing.models import ContentVersion
+from backspasm.publishing.version import VERSION_CACHE_SECONDS, content_version
+from content.models import Article, Source
 
 pytestmark = pytest.mark.django_db
 

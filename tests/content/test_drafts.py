@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from backspasm.content.models import Article, Status
+from content.models import Article, Status
 from tests.support.html import one
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backspasm.content.markdown import ALLOWED_TAGS, render_markdown
-from backspasm.content.models import Article
+from content.markdown import ALLOWED_TAGS, render_markdown
+from content.models import Article
 from tests.support.html import one
 
 HOSTILE_BODIES = [

@@ -7,8 +7,9 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from backspasm.content.models import Article, ChangeStatus, PendingChange, Source, Status
-from backspasm.content.reviewers import REVIEWERS_GROUP
+from backspasm.publishing.models import ChangeStatus, PendingChange
+from backspasm.publishing.reviewers import REVIEWERS_GROUP
+from content.models import Article, Source, Status
 from selfcare.models import Exercise
 from tests.accounts.signin import authenticator_for, sign_in_fully, sign_in_to_admin
 from tests.content.conftest import PASSWORD
@@ -44,7 +45,7 @@ def pending_for(article: Article) -> PendingChange:
 
 def decide(client: Client, change: PendingChange, button: str, comment: str = ""):
     return client.post(
-        f"/admin/content/pendingchange/{change.pk}/change/", {button: "yes", "comment": comment}
+        f"/admin/publishing/pendingchange/{change.pk}/change/", {button: "yes", "comment": comment}
     )
 
 
@@ -65,10 +66,12 @@ def test_an_editors_change_to_a_live_article_is_invisible_until_a_reviewer_appro
     article.refresh_from_db()
     assert NEW_SENTENCE not in article.body
 
-    queue = reviewer_client.get("/admin/content/pendingchange/")
+    queue = reviewer_client.get("/admin/publishing/pendingchange/")
     assert "Self-care for a back spasm" in queue.text or article.title in queue.text
     review_page = BeautifulSoup(
-        reviewer_client.get(f"/admin/content/pendingchange/{pending_for(article).pk}/change/").text,
+        reviewer_client.get(
+            f"/admin/publishing/pendingchange/{pending_for(article).pk}/change/"
+        ).text,
         "html.parser",
     )
     assert NEW_SENTENCE in " ".join(ins.get_text() for ins in review_page.select(".app-diff ins"))
@@ -100,7 +103,7 @@ def test_nobody_approves_their_own_change_even_in_both_groups(editor: User, revi
     propose_edit(both, article, body=f"{NEW_SENTENCE}\n\n{article.body}")
     change = pending_for(article)
 
-    page = both.get(f"/admin/content/pendingchange/{change.pk}/change/").text
+    page = both.get(f"/admin/publishing/pendingchange/{change.pk}/change/").text
     refused = decide(both, change, "_approve")
 
     assert "another clinical reviewer must approve it" in page
@@ -312,7 +315,7 @@ def test_a_change_to_an_exercise_is_reviewed_and_its_fields_are_diffed(
     assert "spreads down a leg" not in public.get(exercise.get_absolute_url()).text
     change = pending_for(exercise)  # type: ignore[arg-type]
     page = BeautifulSoup(
-        reviewer_client.get(f"/admin/content/pendingchange/{change.pk}/change/").text,
+        reviewer_client.get(f"/admin/publishing/pendingchange/{change.pk}/change/").text,
         "html.parser",
     )
     assert [dt.get_text() for dt in page.select(".app-diff dt")] == ["When to stop"]
@@ -376,14 +379,16 @@ def test_the_queue_lists_pending_changes_and_overdue_articles(
     article = Article.objects.get(slug="self-care")
     propose_edit(editor_client, article, reason="Fix a typo", body=article.body + " More.")
 
-    page = BeautifulSoup(reviewer_client.get("/admin/content/pendingchange/").text, "html.parser")
+    page = BeautifulSoup(
+        reviewer_client.get("/admin/publishing/pendingchange/").text, "html.parser"
+    )
     tables = {
         one(table, "caption").get_text(): table.get_text(" ", strip=True)
         for table in page.select("table")
     }
 
     assert "Fix a typo" in tables["Waiting for a clinical reviewer (1)"]
-    assert overdue.title in tables["Articles whose review date has passed (1)"]
+    assert overdue.title in tables["Pages whose review date has passed (1)"]
 
 
 def test_the_reviewers_group_views_content_and_approves_but_cannot_edit():
@@ -393,7 +398,7 @@ def test_the_reviewers_group_views_content_and_approves_but_cannot_edit():
         )
     )
 
-    assert ("content", "approve_pendingchange") in codenames
+    assert ("publishing", "approve_pendingchange") in codenames
     assert ("triage", "view_dailyoutcome") in codenames
     assert ("content", "view_article") in codenames
     assert not [c for _, c in codenames if c.split("_")[0] in {"add", "change", "delete"}]

@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
 
-from backspasm.content.models import Article
-from backspasm.content.review import propose, values_of
-from backspasm.content.reviewers import REVIEWERS_GROUP
+from backspasm.publishing.review import propose, values_of
+from backspasm.publishing.reviewers import REVIEWERS_GROUP
+from content.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_each_reviewer_gets_the_waiting_changes_they_may_approve_and_the_overdue
     to_rita = by_person[rita.email]
     assert to_rita.subject == "[Back spasm help] 1 change to review, 1 article overdue"
     assert "Cut the heat section" in to_rita.body
-    assert "/admin/content/pendingchange/" in to_rita.body
+    assert "/admin/publishing/pendingchange/" in to_rita.body
     assert overdue.title in to_rita.body
     to_sam = by_person[sam.email]
     assert "Cut the heat section" not in to_sam.body  # his own change: someone else approves it

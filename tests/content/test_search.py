@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from backspasm.content.models import Article, SearchEntry, Section, Status
-from backspasm.content.search import published_index, search
-from backspasm.content.version import content_version
+from backspasm.publishing.version import content_version
+from content.models import Article, SearchEntry, Section, Status
+from content.search import published_index, search
 from tests.caches import cached_values
 from tests.support.html import attr, one
 

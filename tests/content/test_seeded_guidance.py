@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from backspasm.content.models import Article
-from backspasm.content.readability import measure
+from content.models import Article
+from content.readability import measure
 from tests.support.html import attr, one
 
 pytestmark = pytest.mark.django_db

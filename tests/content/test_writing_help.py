@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from backspasm.content.models import Article
-from backspasm.content.readability import LONG_SENTENCE_WORDS, measure
+from content.models import Article
+from content.readability import LONG_SENTENCE_WORDS, measure
 from tests.support.html import one
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_the_body_help_text_says_what_happens_to_pasted_html():
 
 
 def test_pasted_html_shows_as_text_on_the_page_and_never_runs():
-    from backspasm.content.markdown import render_markdown
+    from content.markdown import render_markdown
 
     html = render_markdown('<script>alert(1)</script><img src=x onerror="alert(1)">')
 

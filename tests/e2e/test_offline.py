@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from backspasm.content.version import content_changed
+from backspasm.publishing.version import content_changed
 from tests.e2e.audit import assert_none, axe_problems, screenshot, set_width
 from tests.e2e.checker import Walker, browser_storage
 from tests.support.checker import JOURNEYS

@@ -10,9 +10,9 @@ from django.core.management.color import no_style
 from django.db import connection
 from playwright.sync_api import Page, expect
 
-from backspasm.content.editors import EDITORS_GROUP
-from backspasm.content.models import Article
-from backspasm.content.reviewers import REVIEWERS_GROUP
+from backspasm.publishing.editors import EDITORS_GROUP
+from backspasm.publishing.reviewers import REVIEWERS_GROUP
+from content.models import Article
 from tests.accounts.signin import authenticator_for, current_code
 from tests.e2e.audit import DESKTOP_WIDTH, PHONE_WIDTH, assert_none, axe_problems, screenshot
 from tests.e2e.audit import set_width as resize
@@ -99,7 +99,7 @@ def test_an_editor_proposes_and_a_reviewer_approves_with_every_page_accessible(
     # When the reviewer opens the queue and the change
     reviewer = open_page(javascript=javascript)
     log_in(reviewer, "reviewer")
-    reviewer.goto("/admin/content/pendingchange/")
+    reviewer.goto("/admin/publishing/pendingchange/")
     check_and_capture(reviewer, f"queue{suffix}")
     reviewer.get_by_role("link", name=article.title).first.click()
     expect(reviewer.locator(".app-diff ins").first).to_contain_text(NEW_HEADING)

@@ -12,8 +12,8 @@ import psycopg
 import pytest
 from django.db import connection
 
-from backspasm.content.models import Article, Section, Status
-from backspasm.content.search import search
+from content.models import Article, Section, Status
+from content.search import search
 from tests.production import services
 from tests.support.server import ROOT, manage, production_environment
 

@@ -196,7 +196,7 @@ def test_an_editors_save_reaches_every_server_within_a_minute_even_if_redis_lost
             "SELECT id FROM content_pendingchange WHERE status = 'pending'"
         ).fetchone()
     assert pending is not None
-    review = reviewer.get(f"/admin/content/pendingchange/{pending[0]}/change/")
+    review = reviewer.get(f"/admin/publishing/pendingchange/{pending[0]}/change/")
     approved = reviewer.submit(review.form(), {"_approve": "yes"})
     assert approved.status == 200, approved.html[:500]
     # The editor sees the change at once on either server: their pages are never stored.

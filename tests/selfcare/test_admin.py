@@ -5,10 +5,10 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from backspasm.content.editors import EDITORS_GROUP
-from backspasm.content.models import PendingChange
-from backspasm.content.review import approve
-from backspasm.content.reviewers import REVIEWERS_GROUP
+from backspasm.publishing.editors import EDITORS_GROUP
+from backspasm.publishing.models import PendingChange
+from backspasm.publishing.review import approve
+from backspasm.publishing.reviewers import REVIEWERS_GROUP
 from selfcare.models import Exercise
 from tests.accounts.signin import sign_in_to_admin
 from tests.support.html import form_data

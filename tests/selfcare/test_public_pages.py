@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import Client
 
-from backspasm.content.version import content_version
+from backspasm.publishing.version import content_version
 from selfcare.models import ILLUSTRATIONS, Exercise
 from tests.support.html import one, title
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from backspasm.content.version import content_version
+from backspasm.publishing.version import content_version
 from selfcare.models import Exercise
 from tests.selfcare.conftest import finished
 from tests.support.html import text_of

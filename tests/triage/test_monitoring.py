@@ -14,8 +14,8 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backspasm.content.editors import EDITORS_GROUP
-from backspasm.content.reviewers import REVIEWERS_GROUP
+from backspasm.publishing.editors import EDITORS_GROUP
+from backspasm.publishing.reviewers import REVIEWERS_GROUP
 from tests.accounts.signin import sign_in_to_admin
 from tests.support.checker import DEFAULT_NUMBERS, complete_checker
 from tests.support.html import one

@@ -4,6 +4,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.db import connection
 
 from tests.e2e.conftest import (  # noqa: F401
     _seeded_content,
@@ -24,4 +25,4 @@ def _seeded_exercises(request: pytest.FixtureRequest) -> None:
     """
     request.getfixturevalue("_seeded_content")
     seed = importlib.import_module("selfcare.migrations.0002_seed_exercises")
-    seed.add_exercises(apps, None)
+    seed.add_exercises(apps, connection.schema_editor())

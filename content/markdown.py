@@ -1,0 +1,137 @@
+"""Turns an editor's Markdown into HTML that is safe to put on a public page.
+
+Two maintained libraries, one after the other: markdown-it-py parses (with raw HTML switched off,
+so any HTML an editor types shows as text), then nh3 keeps only an allow-list of tags, attributes
+and link schemes. The sanitiser runs last so that nothing the parser produces, now or after an
+upgrade, reaches a page unchecked.
+
+A paragraph that is only a block line becomes our own HTML, added after the editor's text is
+sanitised: ``{{ care-card: cauda-equina }}`` is that care card (warning signs built from the
+symptom checker's rules), ``{{ self-care-steps }}`` the self-care steps the /self-care/ page shows.
+Editors choose a block; they cannot reword what it says.
+"""
+
+import logging
+import re
+from collections.abc import Iterable
+from typing import Final
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from selfcare.steps import render_self_care_steps
+from triage.cards import CARDS
+from triage.templatetags.care_cards import render_care_card
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_TAGS: Final = frozenset(
+    {
+        "a", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol", "p", "pre",
+        "strong", "ul",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES: Final = {"a": {"href", "title"}, "ol": {"start"}}
+ALLOWED_URL_SCHEMES: Final = frozenset({"https", "http", "mailto", "tel"})
+LINK_REL: Final = "noopener noreferrer"
+
+# The page title is the only <h1>; an editor's "# Heading" becomes a section heading instead.
+_HIGHEST_HEADING = 2
+
+_parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+# A whole paragraph in double braces is a block; anything inside that is not a known block name
+# is an editor's mistake, caught by validation before it is saved.
+_BLOCK: Final = re.compile(r"\{\{(?P<inside>.*)\}\}")
+_CARD: Final = re.compile(r"\s*care-card\s*:\s*(?P<name>\S+)\s*")
+SELF_CARE_STEPS: Final = "self-care-steps"
+
+
+def block_help() -> str:
+    """For editors: which blocks exist and how to write them."""
+    names = "; ".join(f"{name}: {card.description}" for name, card in CARDS.items())
+    return (
+        "To show a list of warning signs, put a care card on a line of its own, for example "
+        "{{ care-card: cauda-equina }}. The cards list the symptom checker's own words, so "
+        f"they cannot be reworded here. Cards: {names}. To show the self-care steps from the "
+        "self-care page, put {{ self-care-steps }} on a line of its own."
+    )
+
+
+def _block_text(paragraph: list[Token]) -> str | None:
+    """The text inside braces when a paragraph is nothing but ``{{ ... }}``, else None."""
+    if len(paragraph) != 3 or paragraph[1].type != "inline" or paragraph[0].level != 0:
+        return None
+    match = _BLOCK.fullmatch(paragraph[1].content.strip())
+    return match["inside"] if match else None
+
+
+def _is_self_care_steps(inside: str) -> bool:
+    return inside.strip() == SELF_CARE_STEPS
+
+
+def _card_name(inside: str) -> str | None:
+    match = _CARD.fullmatch(inside)
+    return match["name"] if match and match["name"] in CARDS else None
+
+
+def _blocks(tokens: list[Token]) -> Iterable[tuple[str | None, list[Token]]]:
+    """Split the tokens into runs of editor's Markdown and single block paragraphs."""
+    run: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        paragraph = tokens[index : index + 3]
+        inside = _block_text(paragraph) if tokens[index].type == "paragraph_open" else None
+        if inside is None:
+            run.append(tokens[index])
+            index += 1
+            continue
+        if run:
+            yield None, run
+            run = []
+        yield inside, paragraph
+        index += 3
+    if run:
+        yield None, run
+
+
+def unknown_blocks(source: str) -> list[str]:
+    """Every block line whose name is not a care card, as the editor typed it."""
+    return [
+        f"{{{{{inside}}}}}"
+        for inside, _ in _blocks(_parser.parse(source))
+        if inside is not None and _card_name(inside) is None and not _is_self_care_steps(inside)
+    ]
+
+
+def render_markdown(source: str) -> str:
+    tokens = _parser.parse(source)
+    for token in tokens:
+        if token.type in {"heading_open", "heading_close"}:
+            level = max(int(token.tag[1]), _HIGHEST_HEADING)
+            token.tag = f"h{level}"
+    parts: list[str] = []
+    for inside, run in _blocks(tokens):
+        if inside is None:
+            parts.append(_clean(_parser.renderer.render(run, _parser.options, {})))
+        elif (name := _card_name(inside)) is not None:
+            parts.append(render_care_card(name))
+        elif _is_self_care_steps(inside):
+            parts.append(render_self_care_steps())
+        else:
+            # Validation stops this on save; one stored before a card was renamed shows nothing.
+            logger.warning("Unknown block in an article body: {{%s}}", inside)
+    return "".join(parts)
+
+
+def _clean(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )

@@ -1,0 +1,169 @@
+"""The guidance articles editors write and the sources each one rests on."""
+
+from typing import ClassVar
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from content.markdown import render_markdown, unknown_blocks
+
+
+class Section(models.TextChoices):
+    """Declared in the order the guidance reads, which is the order every page lists them."""
+
+    ABOUT = "about", "About back spasms"
+    GET_HELP = "get-help", "When to get help"
+    SELF_CARE = "self-care", "Looking after yourself"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def published(self) -> "ArticleQuerySet":
+        return self.filter(status=Status.PUBLISHED)
+
+    def review_overdue(self) -> "ArticleQuerySet":
+        return self.filter(next_review_due__lt=timezone.localdate())
+
+    def review_not_yet_due(self) -> "ArticleQuerySet":
+        return self.filter(next_review_due__gte=timezone.localdate())
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="The last part of the page's web address: "
+        "lowercase letters, numbers and hyphens.",
+        error_messages={
+            "unique": "Another article already uses this slug. Choose a different slug, "
+            "for example by adding a word to it."
+        },
+    )
+    summary = models.CharField(
+        max_length=300,
+        help_text="One or two plain sentences. "
+        "Shown under the title, in lists and in search results.",
+    )
+    body = models.TextField(
+        help_text="Markdown: ## for headings, - for bullet points, [words](https://...) for links. "
+        "HTML is not used: if you paste HTML (from Word or a web page), its tags show on the "
+        "page as plain text and nothing in them runs, so check the preview and remove them."
+    )
+    section = models.CharField(max_length=20, choices=Section.choices)
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Position within the section: lower numbers come first."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    last_reviewed = models.DateField()
+    next_review_due = models.DateField()
+    reviewer = models.CharField(
+        max_length=120, help_text="Who checked this article against its sources, and their role."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ArticleQuerySet.as_manager()
+
+    # Rows that belong to an article's content: a change to them is reviewed with the article.
+    review_children: ClassVar[dict[str, tuple[str, ...]]] = {"sources": ("title", "url", "order")}
+
+    class Meta:
+        ordering = ["section", "order", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(next_review_due__gte=models.F("last_reviewed")),
+                name="content_article_review_due_after_last_review",
+                violation_error_message="The next review must be on or after the last review.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("content:article", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def review_is_overdue(self) -> bool:
+        return self.next_review_due < timezone.localdate()
+
+    def clean(self) -> None:
+        super().clean()
+        if unknown := unknown_blocks(self.body):
+            raise ValidationError(
+                {
+                    "body": "There is no care card called "
+                    + ", ".join(unknown)
+                    + ". Check the spelling against the list of cards under the body."
+                }
+            )
+
+    def body_html(self) -> str:
+        return render_markdown(self.body)
+
+
+class Source(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=200, help_text="The page title as the publisher gives it.")
+    url = models.URLField("web address", max_length=300)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SearchEntry(models.Model):
+    """One public page as PostgreSQL's full-text search reads it: a copy made from the published
+    content and the site's pages, never edited. Rows belong to one index ``digest``; when the
+    content or a release changes what a page says, a new digest's rows replace them."""
+
+    digest = models.CharField(max_length=64)
+    position = models.PositiveIntegerField()
+    url = models.CharField(max_length=300)
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=60)
+    text = models.TextField()
+
+    class Meta:
+        # Nobody edits these rows, so no one is given permissions on them.
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["digest", "url"], name="content_searchentry_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class SearchWord(models.Model):
+    """A word the public pages use, for "Did you mean" by trigram similarity (pg_trgm)."""
+
+    digest = models.CharField(max_length=64)
+    word = models.CharField(max_length=100)
+
+    class Meta:
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["digest", "word"], name="content_searchword_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.word
