@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.contrib.admin import AdminSite, ModelAdmin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from simple_history.admin import SimpleHistoryAdmin
@@ -39,6 +40,23 @@ class HistoryAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # untyped library
         """simple-history 3.13 calls select_related() with no field names for a model without
         foreign keys, which Django 6.1 deprecates; name the one relation the list shows."""
         return history_manager.filter(**{pk_name: object_id}).select_related("history_user")
+
+    def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(super().revert_disabled(request, obj)) or not self.has_change_permission(
+            request, obj
+        )
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        """simple-history lets anyone who may view the history post a revert; reverting is a
+        change, so only someone who may change the object can (a source's revert went live)."""
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        response: HttpResponse = super().history_form_view(
+            request, object_id, version_id, extra_context
+        )
+        return response
 
 
 class ReadOnlyAdmin(ModelAdmin):  # type: ignore[type-arg]
