@@ -26,6 +26,10 @@ class Reviewed:
     # The objects whose own review date has passed, listed in the reviewers' queue by their
     # ``next_review_due`` and ``reviewer``.
     review_overdue: Callable[[], Iterable[Any]] | None
+    # Lines a reviewer must see flagged when a change adds or takes them out (a care card's),
+    # and the words of the flag.
+    flag_lines: Callable[[str], bool] | None = None
+    flag_label: str = ""
 
 
 _reviewed: dict[Model, Reviewed] = {}
@@ -46,6 +50,8 @@ def register_reviewed(
     children: Iterable[Model] = (),
     preview_url_name: str | None = None,
     review_overdue: Callable[[], Iterable[Any]] | None = None,
+    flag_lines: Callable[[str], bool] | None = None,
+    flag_label: str = "",
 ) -> None:
     """Saving ``model`` or its ``children`` moves the content version on, editors propose changes
     to them through ``ReviewedAdmin`` and clinical reviewers approve them."""
@@ -53,7 +59,9 @@ def register_reviewed(
 
     from backspasm.publishing.version import content_changed
 
-    entry = Reviewed(model, tuple(children), preview_url_name, review_overdue)
+    entry = Reviewed(
+        model, tuple(children), preview_url_name, review_overdue, flag_lines, flag_label
+    )
     _reviewed[model] = entry
     for each in (model, *entry.children):
         label = each._meta.label_lower

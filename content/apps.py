@@ -7,6 +7,7 @@ class ContentConfig(AppConfig):
 
     def ready(self) -> None:
         from backspasm import registry
+        from content.cardguard import is_card_line
         from content.models import Article, Source
         from content.searchsources import guidance_articles, site_pages
 
@@ -15,6 +16,8 @@ class ContentConfig(AppConfig):
             children=[Source],
             preview_url_name="content:preview-change",
             review_overdue=lambda: Article.objects.review_overdue().order_by("next_review_due"),
+            flag_lines=is_card_line,
+            flag_label="Care card changed",
         )
         registry.register_search_source(guidance_articles)
         registry.register_search_source(site_pages)

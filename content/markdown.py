@@ -106,6 +106,15 @@ def unknown_blocks(source: str) -> list[str]:
     ]
 
 
+def card_names(source: str) -> list[str]:
+    """The care cards the text places, in order."""
+    return [
+        name
+        for inside, _ in _blocks(_parser.parse(source))
+        if inside is not None and (name := _card_name(inside)) is not None
+    ]
+
+
 def render_markdown(source: str) -> str:
     tokens = _parser.parse(source)
     for token in tokens:

@@ -1,6 +1,6 @@
 """The guidance articles editors write and the sources each one rests on."""
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from content import cardguard
 from content.markdown import render_markdown, unknown_blocks
 
 
@@ -110,6 +111,16 @@ class Article(models.Model):
                     + ". Check the spelling against the list of cards under the body."
                 }
             )
+        live = Article.objects.filter(pk=self.pk).values_list("body", flat=True).first()
+        if found := cardguard.problems(self.body, live if self.pk else None):
+            raise ValidationError({"body": found})
+
+    # What restoring an old version offers besides the old words as they were.
+    restore_keeping_label = "Restore the words, keep today’s cards"
+
+    def restored_keeping(self, values: dict[str, Any]) -> dict[str, Any]:
+        """An old version's values with the live page's care card lines kept in place."""
+        return {**values, "body": cardguard.keep_todays_cards(values["body"], self.body)}
 
     def body_html(self) -> str:
         return render_markdown(self.body)

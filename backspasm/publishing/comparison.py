@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import models
 
+from backspasm import registry
 from backspasm.publishing import diffs, review
 
 
@@ -38,7 +39,14 @@ def diff_between(
     old: tuple[dict[str, Any], review.Children],
     new: tuple[dict[str, Any], review.Children],
 ) -> diffs.Comparison:
-    return diffs.compare(field_labels(model), comparable(model, *old), comparable(model, *new))
+    reviewed = registry.reviewed_for(model)
+    return diffs.compare(
+        field_labels(model),
+        comparable(model, *old),
+        comparable(model, *new),
+        reviewed.flag_lines if reviewed is not None else None,
+        reviewed.flag_label if reviewed is not None else "",
+    )
 
 
 def version_state(

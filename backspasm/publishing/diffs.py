@@ -5,7 +5,7 @@ them kept as their own tokens, so the text reads as written); runs of equal word
 """
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Literal
@@ -27,6 +27,8 @@ class Piece:
 class FieldDiff:
     label: str
     pieces: tuple[Piece, ...]
+    # Whole lines added or taken out that the app asked to flag (a care card's line).
+    flagged: tuple[Piece, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -56,6 +58,18 @@ def word_diff(old: str, new: str) -> tuple[Piece, ...]:
             pieces.append(Piece("removed", "".join(before[a_start:a_end])))
         if b_end > b_start:
             pieces.append(Piece("added", "".join(after[b_start:b_end])))
+    return tuple(pieces)
+
+
+def changed_lines(old: str, new: str) -> tuple[Piece, ...]:
+    """The lines taken out of ``old`` and added in ``new``, each whole, in reading order."""
+    before, after = _lines(old).split("\n"), _lines(new).split("\n")
+    pieces: list[Piece] = []
+    matcher = SequenceMatcher(a=before, b=after, autojunk=False)
+    for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        if operation != "equal":
+            pieces += [Piece("removed", line) for line in before[a_start:a_end]]
+            pieces += [Piece("added", line) for line in after[b_start:b_end]]
     return tuple(pieces)
 
 
@@ -109,6 +123,11 @@ def rows_as_text(rows: Sequence[Mapping[str, Any]], names: Sequence[str]) -> str
 @dataclass(frozen=True, slots=True)
 class Comparison:
     fields: tuple[FieldDiff, ...]
+    flag_label: str = ""
+
+    @property
+    def flagged(self) -> bool:
+        return any(field.flagged for field in self.fields)
 
     @property
     def changed(self) -> tuple[FieldDiff, ...]:
@@ -120,12 +139,21 @@ class Comparison:
 
 
 def compare(
-    labels: Mapping[str, str], old: Mapping[str, Any], new: Mapping[str, Any]
+    labels: Mapping[str, str],
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    flag_lines: Callable[[str], bool] | None = None,
+    flag_label: str = "",
 ) -> Comparison:
-    """A diff of every labelled field, in the order of ``labels``."""
-    return Comparison(
-        tuple(
-            FieldDiff(label, word_diff(as_text(old.get(name)), as_text(new.get(name))))
-            for name, label in labels.items()
+    """A diff of every labelled field, in the order of ``labels``, with the lines added or taken
+    out that ``flag_lines`` picks."""
+    fields = []
+    for name, label in labels.items():
+        before, after = as_text(old.get(name)), as_text(new.get(name))
+        flagged = (
+            tuple(piece for piece in changed_lines(before, after) if flag_lines(piece.text))
+            if flag_lines is not None
+            else ()
         )
-    )
+        fields.append(FieldDiff(label, word_diff(before, after), flagged))
+    return Comparison(tuple(fields), flag_label)

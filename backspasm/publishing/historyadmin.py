@@ -129,17 +129,28 @@ class RevisionHistoryAdmin(HistoryAdmin):
     def history_form_view(
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
     ) -> HttpResponse:
-        """One version, what differs from the live content, and a form to propose restoring it."""
+        """One version, what differs from the live content, and a form to propose restoring it,
+        as it was or, where the model offers it, its words with what today's page must keep."""
         obj = self._history_object(request, object_id)
         version = self._version(obj, version_id)
         can_propose = self.has_change_permission(request, obj)
         form = ReasonForm(request.POST if request.method == "POST" else None)
+        as_it_was = review.version_values(obj, version)
+        keeping_label = getattr(obj, "restore_keeping_label", "")
+        keeping = obj.restored_keeping(as_it_was) if keeping_label else None
+        problems = review.problems_with(obj, as_it_was)
         if request.method == "POST":
             if not can_propose:
                 raise PermissionDenied
-            if form.is_valid():
+            values = keeping if keeping is not None and "_keep" in request.POST else as_it_was
+            problems = review.problems_with(obj, values)
+            if form.is_valid() and not problems:
                 proposed = review.propose_restore(
-                    obj, version, author=request.user, reason=form.cleaned_data["reason"]
+                    obj,
+                    version,
+                    author=request.user,
+                    reason=form.cleaned_data["reason"],
+                    values=values,
                 )
                 return self.proposal_response(request, obj, proposed)
         changes = comparison.diff_between(
@@ -158,6 +169,9 @@ class RevisionHistoryAdmin(HistoryAdmin):
                 changes=changes,
                 form=form,
                 can_propose=can_propose,
+                problems=problems,
+                keeping_label=keeping_label,
+                keeping_fixes=keeping is not None and not review.problems_with(obj, keeping),
                 has_children=bool(review.review_children(self.model)),
                 children_names=" and ".join(review.review_children(self.model)),
             ),

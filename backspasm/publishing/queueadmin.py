@@ -57,6 +57,15 @@ class PendingChangeAdmin(ReadOnlyAdmin):
             },
         )
 
+    def _is_new(self, target: Any) -> bool:
+        """Never approved and still as an added object waits (a draft article)."""
+        unpublished = getattr(self.admin_site._registry.get(type(target)), "unpublished_values", {})
+        return (
+            bool(unpublished)
+            and all(getattr(target, name) == value for name, value in unpublished.items())
+            and not PendingChange.objects.for_object(target).filter(status="approved").exists()
+        )
+
     def change_view(
         self,
         request: HttpRequest,
@@ -94,11 +103,13 @@ class PendingChangeAdmin(ReadOnlyAdmin):
             except ValidationError as problem:
                 # The live content changed since this was proposed (another page took the slug).
                 error = "This change cannot be applied: " + " ".join(problem.messages)
-        changes = comparison.diff_between(
-            model,
-            (review.values_of(target), review.children_of(target)),
-            (change.values, change.children),
+        is_new = self._is_new(target)
+        # A new object's live row holds the proposal itself: compare with nothing, so the
+        # reviewer reads every word of it here.
+        live: tuple[dict[str, Any], review.Children] = (
+            ({}, {}) if is_new else (review.values_of(target), review.children_of(target))
         )
+        changes = comparison.diff_between(model, live, (change.values, change.children))
         opts = model._meta
         reviewed = registry.reviewed_for(model)
         preview_url = (
@@ -118,6 +129,7 @@ class PendingChangeAdmin(ReadOnlyAdmin):
                 "target": target,
                 "target_opts": opts,
                 "changes": changes,
+                "is_new": is_new,
                 "form": form,
                 "error": error,
                 "can_decide": review.can_decide(change, request.user),

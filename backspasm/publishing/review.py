@@ -7,11 +7,13 @@ history see. Works for any model whose editable fields are its content, by app l
 names, so this app need not import the apps that use it.
 """
 
+import copy
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
@@ -229,11 +231,29 @@ def children_as_of(obj: models.Model, when: datetime) -> Children:
     return children
 
 
+def version_values(obj: models.Model, version: Any) -> Values:
+    return {field.name: getattr(version, field.name) for field in content_fields(type(obj))}
+
+
+def problems_with(obj: models.Model, values: Values) -> list[str]:
+    """What the model's own validation says of ``values`` in place of the live ones: a restored
+    version is checked as an edit is (an article's care cards, say)."""
+    candidate = copy.copy(obj)
+    for name, value in python_values(type(obj), json_safe(values)).items():
+        setattr(candidate, name, value)
+    try:
+        candidate.full_clean()
+    except ValidationError as error:
+        return list(error.messages)
+    return []
+
+
 def propose_restore(
-    obj: models.Model, version: Any, *, author: Any, reason: str
+    obj: models.Model, version: Any, *, author: Any, reason: str, values: Values | None = None
 ) -> PendingChange | None:
-    """Propose going back to a historical version, with the rows it had then."""
-    values = {field.name: getattr(version, field.name) for field in content_fields(type(obj))}
+    """Propose going back to a historical version, with the rows it had then; ``values`` are the
+    version's own unless given (the old words with today's care cards, say)."""
+    values = version_values(obj, version) if values is None else values
     return propose(
         obj, values, children_as_of(obj, version.history_date), author=author, reason=reason
     )

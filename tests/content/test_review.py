@@ -9,6 +9,8 @@ from django.test import Client
 
 from backspasm.publishing.models import ChangeStatus, PendingChange
 from backspasm.publishing.reviewers import REVIEWERS_GROUP
+from content.cardguard import card_line
+from content.markdown import card_names
 from content.models import Article, Source, Status
 from selfcare.models import Exercise
 from tests.accounts.signin import authenticator_for, sign_in_fully, sign_in_to_admin
@@ -37,6 +39,11 @@ def propose_edit(client: Client, article: Article, reason: str = "Clearer openin
     data["change_reason"] = reason
     data["_save"] = "Save"
     return client.post(change_url(article), data)
+
+
+def with_cards(article: Article, words: str) -> str:
+    """New words for an article, keeping the care cards it has (no change may take them away)."""
+    return "\n\n".join([words, *(card_line(name) for name in card_names(article.body))])
 
 
 def pending_for(article: Article) -> PendingChange:
@@ -117,9 +124,9 @@ def test_nobody_approves_their_own_change_even_in_both_groups(editor: User, revi
 
 def test_an_editor_cannot_approve_at_all(editor_client: Client, reviewer_client: Client):
     article = Article.objects.get(slug="self-care")
-    propose_edit(reviewer_client, article, body="Reviewer's own words.")
+    propose_edit(reviewer_client, article, body=with_cards(article, "Reviewer's own words."))
     # A reviewer has no change permission, so nothing was proposed; the editor proposes instead.
-    propose_edit(editor_client, article, body="Editor's words.")
+    propose_edit(editor_client, article, body=with_cards(article, "Editor's words."))
     other_editor = User.objects.create_user("second", is_staff=True)
     other_editor.groups.add(*Group.objects.filter(name="Content editors"))
     second = Client()
@@ -129,7 +136,7 @@ def test_an_editor_cannot_approve_at_all(editor_client: Client, reviewer_client:
 
     assert "Only a clinical reviewer" in refused.text
     article.refresh_from_db()
-    assert article.body != "Editor's words."
+    assert "Editor's words." not in article.body
 
 
 def test_a_reviewer_sends_a_change_back_with_a_comment_and_the_page_stays_as_it_was(
@@ -173,13 +180,13 @@ def test_saving_with_nothing_changed_proposes_nothing(editor_client: Client):
 
 def test_a_second_change_replaces_the_one_still_waiting(editor_client: Client):
     article = Article.objects.get(slug="self-care")
-    propose_edit(editor_client, article, body="First try.")
-    propose_edit(editor_client, article, body="Second try.")
+    propose_edit(editor_client, article, body=with_cards(article, "First try."))
+    propose_edit(editor_client, article, body=with_cards(article, "Second try."))
 
     statuses = list(PendingChange.objects.order_by("created_at").values_list("status", flat=True))
 
     assert statuses == [ChangeStatus.SUPERSEDED, ChangeStatus.PENDING]
-    assert pending_for(article).values["body"] == "Second try."
+    assert pending_for(article).values["body"] == with_cards(article, "Second try.")
 
 
 def test_a_new_article_is_saved_unpublished_and_goes_live_only_through_approval(
@@ -231,7 +238,7 @@ def test_restoring_a_version_brings_back_its_sources_after_approval(
     data = form_data(editor_client.get(change_url(article)).content, "#article_form")
     data.update(
         {
-            "body": NEW_SENTENCE,
+            "body": with_cards(article, NEW_SENTENCE),
             "sources-0-title": "A different source",
             "sources-0-url": "https://example.org/different",
             "change_reason": "Rewrite",
@@ -352,7 +359,7 @@ def test_the_reviewer_previews_the_proposed_page_with_its_sources(
     data = form_data(editor_client.get(change_url(article)).content, "#article_form")
     data.update(
         {
-            "body": NEW_SENTENCE,
+            "body": with_cards(article, NEW_SENTENCE),
             "sources-0-title": "Proposed source",
             "change_reason": "Shorter",
             "_save": "Save",

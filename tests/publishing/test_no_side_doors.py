@@ -28,7 +28,7 @@ from backspasm.publishing.models import PendingChange
 from backspasm.publishing.reviewers import REVIEWERS_GROUP
 from feedback.models import PageFeedback
 from tests.accounts.signin import PASSWORD, authenticator_for, current_code
-from tests.support.html import Page
+from tests.support.html import Page, attr, one
 from tests.support.server import Browser
 from triage.models import DailyOutcome
 
@@ -124,7 +124,7 @@ def a_row_of_every_model(live_server: Any) -> Iterator[None]:
 
 def admin_url(model: type[models.Model], *parts: Any) -> str:
     opts = model._meta
-    return "/".join(["/admin", opts.app_label, opts.model_name, *map(str, parts), ""])
+    return "/".join(["/admin", opts.app_label, str(opts.model_name), *map(str, parts), ""])
 
 
 def change_form_data(page: Page, model: type[models.Model]) -> dict[str, Any]:
@@ -165,7 +165,7 @@ class Staff:
     def __init__(self, browser: Browser) -> None:
         self.browser = browser
         index = browser.get("/admin/")
-        self.token = index.soup.select_one("input[name=csrfmiddlewaretoken]")["value"]
+        self.token = attr(one(index.soup, "input[name=csrfmiddlewaretoken]"), "value")
 
     def get(self, url: str) -> Page:
         return self.browser.get(url)
