@@ -21,12 +21,12 @@ _NOT_TELLING: Final = frozenset(
     {
         "a", "about", "after", "an", "and", "any", "are", "as", "at", "back", "be", "because",
         "body", "by", "can", "cannot", "do", "does", "for", "from", "get", "go", "got", "has",
-        "have", "if", "in", "into", "is", "it", "its", "last", "like", "may", "more", "need", "new",
-        "not", "now", "of", "on", "one", "only", "or", "other", "out", "over", "pain", "same",
-        "see", "so", "some", "start", "started", "still", "than", "that", "the", "them", "then", "there",
-        "these", "they", "this", "to", "too", "up", "very", "was", "way", "weeks", "what", "when",
-        "where", "which", "while", "will", "with", "worse", "you", "your", "hurts", "hurt", "feel",
-        "feels", "day", "days", "down", "getting",
+        "have", "if", "in", "into", "is", "it", "its", "last", "like", "may", "more", "need",
+        "new", "not", "now", "of", "on", "one", "only", "or", "other", "out", "over", "pain",
+        "same", "see", "so", "some", "start", "started", "still", "than", "that", "the", "them",
+        "then", "there", "these", "they", "this", "to", "too", "up", "very", "was", "way", "weeks",
+        "what", "when", "where", "which", "while", "will", "with", "worse", "you", "your", "hurts",
+        "hurt", "feel", "feels", "day", "days", "down", "getting",
     }
 )  # fmt: skip
 _WORD: Final = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
