@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from backspasm.admin import HistoryAdmin
 from backspasm.publishing.reviewadmin import ReviewedAdmin
-from content import readability
-from content.markdown import block_help, render_markdown
+from content import cardguard, readability
+from content.markdown import block_help, blocks_to_place, render_markdown, unknown_blocks
 from content.models import Article, ArticleQuerySet, Source, Status
 
 
@@ -56,6 +56,8 @@ def render_writing_help(body: str) -> SafeString:
             # The sanitiser's output, as on the public page: safe to print as HTML.
             "preview_html": mark_safe(render_markdown(body)),  # noqa: S308
             "measured": readability.measure(body),
+            "unknown_blocks": unknown_blocks(body),
+            "typed_lists": cardguard.problems(body, None),
             "target_lowest": readability.TARGET_LOWEST,
             "target_highest": readability.TARGET_HIGHEST,
             "long_sentence_words": readability.LONG_SENTENCE_WORDS,
@@ -104,7 +106,16 @@ class ArticleAdmin(ReviewedAdmin):
 
     @admin.display(description="Writing help")
     def writing_help(self, article: Article | None) -> SafeString:
-        return render_writing_help(article.body if article is not None and article.pk else "")
+        """The table of blocks to place, then the help that follows what is typed."""
+        blocks = render_to_string(
+            "admin/content/article/blocks_table.html", {"blocks": blocks_to_place()}
+        )
+        body = article.body if article is not None and article.pk else ""
+        return mark_safe(blocks + render_writing_help(body))  # noqa: S308  # both escaped
+
+    class Media:
+        # The public page's styles, scoped to the preview.
+        css = {"all": ("css/preview.css",)}
 
     @admin.display(description="Reading age")
     def reading_age(self, article: Article) -> str:

@@ -50,14 +50,20 @@ SELF_CARE_STEPS: Final = "self-care-steps"
 
 
 def block_help() -> str:
-    """For editors: which blocks exist and how to write them."""
-    names = "; ".join(f"{name}: {card.description}" for name, card in CARDS.items())
+    """For editors: how to place a block (the blocks themselves are listed in a table)."""
     return (
         "To show a list of warning signs, put a care card on a line of its own, for example "
         "{{ care-card: cauda-equina }}. The cards list the symptom checker's own words, so "
-        f"they cannot be reworded here. Cards: {names}. To show the self-care steps from the "
-        "self-care page, put {{ self-care-steps }} on a line of its own."
+        "they cannot be reworded here: the table of care cards in the writing help lists them."
     )
+
+
+def blocks_to_place() -> list[tuple[str, str]]:
+    """Each block line an editor can type, and what it shows."""
+    return [
+        *((f"{{{{ care-card: {name} }}}}", card.description) for name, card in CARDS.items()),
+        (f"{{{{ {SELF_CARE_STEPS} }}}}", "The self-care steps, as the self-care page shows them."),
+    ]
 
 
 def _block_text(paragraph: list[Token]) -> str | None:

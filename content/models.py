@@ -108,7 +108,7 @@ class Article(models.Model):
                 {
                     "body": "There is no care card called "
                     + ", ".join(unknown)
-                    + ". Check the spelling against the list of cards under the body."
+                    + ". Check the spelling against the table of care cards in the writing help."
                 }
             )
         live = Article.objects.filter(pk=self.pk).values_list("body", flat=True).first()

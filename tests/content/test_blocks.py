@@ -89,15 +89,20 @@ def test_an_unknown_block_is_a_clear_error_in_the_admin_and_nothing_is_saved(
     assert "cauda-equinaa" not in article.body
 
 
-def test_the_admin_lists_every_block_under_the_body(editor_client: Client):
+def test_the_admin_lists_every_block_in_a_table_beside_the_body(editor_client: Client):
     article = Article.objects.get(slug="causes")
     page = soup(editor_client.get(f"/admin/content/article/{article.pk}/change/").content)
-    help_text = page.select_one("#id_body_helptext")
-    assert help_text is not None
+    table = page.select_one(".field-writing_help table.app-blocks")
+    assert table is not None
 
-    for name in CARDS:
-        assert f"{name}:" in help_text.get_text()
-    assert "{{ self-care-steps }}" in help_text.get_text()
+    rows = [
+        [cell.get_text(strip=True) for cell in row.select("td")] for row in table.select("tbody tr")
+    ]
+    assert [line for line, _ in rows] == [
+        *(f"{{{{ care-card: {name} }}}}" for name in CARDS),
+        "{{ self-care-steps }}",
+    ]
+    assert all(shows for _, shows in rows)
 
 
 def test_an_unknown_block_already_stored_renders_nothing_and_is_logged(
