@@ -189,7 +189,11 @@ def test_the_review_page_flags_a_change_to_a_care_card_line_in_words_not_colour_
     body = article.body.replace(CAUDA_EQUINA, "{{ care-card: a-and-e }}")
     # Proposed before the guard existed, or by a path that skips the form: still flagged.
     change = review.propose(
-        article, {**review.values_of(article), "body": body}, {}, author=editor, reason="Swap"
+        article,
+        {**review.values_of(article), "body": body},
+        review.children_of(article),
+        author=editor,
+        reason="Swap",
     )
     assert change is not None
 

@@ -5,9 +5,12 @@ public page's look; axe finds nothing."""
 from collections.abc import Callable
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from playwright.sync_api import Page, expect
 
+from backspasm.publishing import review
 from backspasm.publishing.editors import EDITORS_GROUP
+from backspasm.publishing.reviewers import REVIEWERS_GROUP
 from content.models import Article
 from tests.e2e.audit import assert_none, axe_problems, screenshot, set_width
 from tests.e2e.test_review_admin import log_in, person
@@ -64,3 +67,31 @@ def test_the_body_box_fills_its_column_and_an_unknown_card_is_flagged_while_typi
     assert box(page, "table.app-blocks")["y"] < box(page, "#writing-help")["y"]
     assert_none(axe_problems(page))
     screenshot(page, "writing-help", "unknown-card")
+
+
+def test_the_review_page_flags_a_changed_care_card_in_words(open_page: OpenPage):
+    editor = person("editor", EDITORS_GROUP)
+    person("reviewer", REVIEWERS_GROUP)
+    article = Article.objects.get(slug="what-is-a-back-spasm")
+    body = article.body.replace("{{ care-card: cauda-equina }}", "{{ care-card: a-and-e }}")
+    # The database was emptied and reloaded since an earlier test cached the content types.
+    ContentType.objects.clear_cache()
+    change = review.propose(
+        article,
+        {**review.values_of(article), "body": body},
+        review.children_of(article),
+        author=editor,
+        reason="Swap",
+    )
+    assert change is not None
+    page = open_page()
+    set_width(page, 1280)
+    log_in(page, "reviewer")
+    page.goto(f"/admin/publishing/pendingchange/{change.pk}/change/")
+
+    flag = page.locator(".app-flag")
+    expect(flag.locator(".app-tag--red")).to_have_text("Care card changed")
+    expect(flag).to_contain_text("Taken out: {{ care-card: cauda-equina }}")
+    expect(flag).to_contain_text("Added: {{ care-card: a-and-e }}")
+    assert_none(axe_problems(page))
+    screenshot(page, "writing-help", "review-card-changed")
