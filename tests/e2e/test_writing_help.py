@@ -66,7 +66,9 @@ def test_the_body_box_fills_its_column_and_an_unknown_card_is_flagged_while_typi
     expect(warning).to_contain_text("table of care cards above")
     assert box(page, "table.app-blocks")["y"] < box(page, "#writing-help")["y"]
     assert_none(axe_problems(page))
-    screenshot(page, "writing-help", "unknown-card")
+    warning.first.screenshot(
+        path=screenshot(page, "writing-help", "unknown-card").with_name(f"flag-{width}.png")
+    )
 
 
 def test_the_review_page_flags_a_changed_care_card_in_words(open_page: OpenPage):
