@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FloatRect, Page, expect
 
 from backspasm.publishing import review
 from backspasm.publishing.editors import EDITORS_GROUP
@@ -21,7 +21,7 @@ OpenPage = Callable[..., Page]
 WIDTHS = (1280, 1440)
 
 
-def box(page: Page, selector: str) -> dict[str, float]:
+def box(page: Page, selector: str) -> FloatRect:
     found = page.locator(selector).bounding_box()
     assert found is not None, selector
     return found
