@@ -244,3 +244,19 @@ def test_an_unchanged_card_line_is_not_flagged(editor_client: Client, reviewer_c
     page = reviewer_client.get(f"/admin/publishing/pendingchange/{pending_for(article).pk}/change/")
 
     assert "Care card changed" not in text_of(page)
+
+
+def test_the_writing_help_flags_typed_signs_and_unknown_cards_while_typing(editor_client: Client):
+    body = f"Look out for these.\n\n{TYPED_LIST}\n{{{{ care-card: cauda-equinaa }}}}\n"
+
+    help_html = editor_client.post(
+        "/admin/content/article/writing-help/", {"body": body}, headers={"HX-Request": "true"}
+    )
+
+    warnings = [
+        p.get_text(" ", strip=True) for p in soup_of(help_html).select(".app-writing-help__warning")
+    ]
+    assert any(
+        "Place {{ care-card: cauda-equina }} instead of typing its signs" in w for w in warnings
+    )
+    assert any("No such care card: {{ care-card: cauda-equinaa }}" in w for w in warnings)

@@ -97,3 +97,28 @@ def test_the_review_page_flags_a_changed_care_card_in_words(open_page: OpenPage)
     expect(flag).to_contain_text("Added: {{ care-card: a-and-e }}")
     assert_none(axe_problems(page))
     screenshot(page, "writing-help", "review-card-changed")
+
+
+def test_restoring_an_old_version_offers_to_keep_todays_cards(open_page: OpenPage):
+    person("editor", EDITORS_GROUP)
+    article = Article.objects.get(slug="what-is-a-back-spasm")
+    live_body = article.body
+    article.body = "A back spasm is a sudden tightening.\n\n- you lose feeling in both legs\n"
+    article.save()
+    first = article.history.latest()
+    article.body = live_body
+    article.save()
+    page = open_page()
+    set_width(page, 1280)
+    log_in(page, "editor")
+    page.goto(f"/admin/content/article/{article.pk}/history/{first.history_id}/")
+
+    expect(page.locator(".errornote")).to_contain_text(
+        "Place {{ care-card: cauda-equina }} instead of typing its signs"
+    )
+    assert_none(axe_problems(page))
+    screenshot(page, "writing-help", "restore")
+    page.get_by_label("Why are you making this change?").fill("The first words read better")
+    page.get_by_role("button", name="Restore the words, keep today’s cards").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("is waiting for a clinical reviewer")
