@@ -4,7 +4,8 @@ that can reach a public page except by a proposal a reviewer approves.
 The models tried are every model registered in the admin site, less the few whose rows are not
 public content (the reasons are in ``NOT_PUBLIC_CONTENT``), so a model added later is tried as
 soon as it has an admin. Each door the admin has is knocked on over real HTTP against a live
-server, signed in with a password and a second factor: add, change, delete and history revert.
+server, signed in with a password and a second factor: add, change, delete, the list's "delete
+selected" action and history revert.
 After each knock, every tried model's rows must be as they were, except new unpublished rows
 that wait for review."""
 
@@ -127,17 +128,35 @@ def admin_url(model: type[models.Model], *parts: Any) -> str:
     return "/".join(["/admin", opts.app_label, str(opts.model_name), *map(str, parts), ""])
 
 
-def change_form_data(page: Page, model: type[models.Model]) -> dict[str, Any]:
-    """What the change form sends, each box of text with words added, and a reason."""
-    forms = [form for form in page.forms() if form.method == "post"]
-    if not forms:
-        return {"change_reason": "Trying a door"}
-    data = forms[-1].data()
-    for name, kind in forms[-1].kinds.items():
-        if kind == "textarea" and "-" not in name and isinstance(data[name], str):
-            data[name] = f"{data[name]} changed"
-    data.update(change_reason="Trying a door", _save="Save")
+def row_as_posted(row: models.Model) -> dict[str, Any]:
+    """Every field of the row as a form posts it, whatever the page shows (a door that renders
+    no inputs may still take a hand-made POST)."""
+    data: dict[str, Any] = {}
+    for field in row._meta.concrete_fields:
+        if field.editable and not field.primary_key:
+            value = field.value_from_object(row)
+            if value is not None and value is not False:
+                data[field.name] = "on" if value is True else str(value)
     return data
+
+
+def with_words_added(data: dict[str, Any], model: type[models.Model]) -> dict[str, Any]:
+    """Words added to each field of plain text (not an address, a slug or a choice)."""
+    for field in model._meta.concrete_fields:
+        plain = isinstance(field, models.CharField | models.TextField) and not isinstance(
+            field, models.SlugField | models.URLField | models.EmailField
+        )
+        if plain and not field.choices and isinstance(data.get(field.name), str):
+            data[field.name] = f"{data[field.name]} changed"
+    return data
+
+
+def change_form_data(page: Page, model: type[models.Model], row: models.Model) -> dict[str, Any]:
+    """What the change form sends (or the row's own fields, where the page has no form), with
+    words added, and a reason."""
+    forms = [form for form in page.forms() if form.method == "post"]
+    data = row_as_posted(row) | (forms[-1].data() if forms else {})
+    return with_words_added(data, model) | {"change_reason": "Trying a door", "_save": "Save"}
 
 
 def add_form_data(browser: "Staff", model: type[models.Model], page: Page) -> dict[str, Any]:
@@ -183,27 +202,33 @@ def knock(staff: Staff, model: type[models.Model], door: str) -> str:
     assert row is not None, f"no {model._meta.label} to try the doors on: make one above"
     if door == "add":
         page = browser.get(admin_url(model, "add"))
-        data = (
-            add_form_data(browser, model, page)
-            if page.status == 200
-            else {"change_reason": "Trying a door"}
-        )
+        if page.status == 200:
+            data = add_form_data(browser, model, page)
+        else:  # no form to fill: a copy of the row, as a hand-made POST would send it
+            data = row_as_posted(row) | {"change_reason": "Trying a door"}
+            for field in model._meta.concrete_fields:
+                if field.unique and not field.primary_key and field.name in data:
+                    data[field.name] = f"{data[field.name]}-copy"
         return staff.post(admin_url(model, "add"), data)
     if door == "change":
         page = browser.get(admin_url(model, row.pk, "change"))
-        data = change_form_data(page, model)
+        data = change_form_data(page, model, row)
         return staff.post(admin_url(model, row.pk, "change"), data)
     if door == "delete":
         return staff.post(admin_url(model, row.pk, "delete"), {"post": "yes"})
+    if door == "delete selected":
+        # The list's bulk action, confirmed as its second page would.
+        selected = {"action": "delete_selected", "_selected_action": str(row.pk), "post": "yes"}
+        return staff.post(admin_url(model), selected)
     # History revert: back to the row's first version, with words added as an edit would.
     version = row.history.order_by("history_date").first()  # type: ignore[attr-defined]
     url = admin_url(model, row.pk, "history", version.history_id)
     page = browser.get(url)
-    data = change_form_data(page, model) | {"reason": "Trying a door"}
+    data = change_form_data(page, model, version.instance) | {"reason": "Trying a door"}
     return staff.post(url, data)
 
 
-DOORS = ("add", "change", "delete", "history revert")
+DOORS = ("add", "change", "delete", "delete selected", "history revert")
 
 
 def doors(model: type[models.Model]) -> tuple[str, ...]:
