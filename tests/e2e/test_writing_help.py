@@ -21,6 +21,13 @@ OpenPage = Callable[..., Page]
 WIDTHS = (1280, 1440)
 
 
+@pytest.fixture(autouse=True)
+def _content_types_as_loaded(_seeded_content: None) -> None:
+    """The database was emptied and reloaded since an earlier test cached the content types,
+    which proposals refer to."""
+    ContentType.objects.clear_cache()
+
+
 def box(page: Page, selector: str) -> FloatRect:
     found = page.locator(selector).bounding_box()
     assert found is not None, selector
@@ -76,8 +83,6 @@ def test_the_review_page_flags_a_changed_care_card_in_words(open_page: OpenPage)
     person("reviewer", REVIEWERS_GROUP)
     article = Article.objects.get(slug="what-is-a-back-spasm")
     body = article.body.replace("{{ care-card: cauda-equina }}", "{{ care-card: a-and-e }}")
-    # The database was emptied and reloaded since an earlier test cached the content types.
-    ContentType.objects.clear_cache()
     change = review.propose(
         article,
         {**review.values_of(article), "body": body},
