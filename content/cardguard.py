@@ -71,14 +71,16 @@ def is_card_line(line: str) -> bool:
 
 
 def typed_lists(body: str) -> list[TypedSign]:
-    return typed_signs(body, LABELS, EVERYDAY)
+    """Typed signs of the findings a card here stands for (everyday words may name others)."""
+    return [sign for sign in typed_signs(body, LABELS, EVERYDAY) if sign.finding in CARD_FOR]
 
 
 def problems(body: str, live_body: str | None) -> list[str]:
     """What stops ``body`` replacing ``live_body`` (None for a new article), in editors' words."""
     found = []
-    for name in dict.fromkeys(CARD_FOR[sign.finding] for sign in typed_lists(body)):
-        items = [sign.item for sign in typed_lists(body) if CARD_FOR[sign.finding] == name]
+    typed = typed_lists(body)
+    for name in dict.fromkeys(CARD_FOR[sign.finding] for sign in typed):
+        items = [sign.item for sign in typed if CARD_FOR[sign.finding] == name]
         found.append(
             f"Place {card_line(name)} instead of typing its signs (you typed “{items[0]}”). "
             "Warning signs come from the symptom checker’s rules, so they are never typed."
