@@ -53,10 +53,21 @@ def _labels_and_cards() -> tuple[dict[str, str], dict[str, str]]:
     return labels, cards
 
 
+def phrases_for_lists(everyday: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    """The everyday phrases of two words or more: one word ("bum", "numbness", "bladder") finds
+    a search, but in a list of advice it is no warning sign on its own."""
+    return MappingProxyType(
+        {
+            finding: tuple(phrase for phrase in phrases if len(phrase.split()) >= 2)
+            for finding, phrases in everyday.items()
+        }
+    )
+
+
 LABELS, CARD_FOR = _labels_and_cards()
-# The everyday words people use for each finding, kept with the rules (finding id -> phrases);
-# empty until the rules carry them.
-EVERYDAY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+# The everyday words people use for each finding, kept with the rules (finding id -> phrases),
+# through phrases_for_lists; empty until the rules carry them.
+EVERYDAY: Mapping[str, tuple[str, ...]] = phrases_for_lists({})
 
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 

@@ -58,6 +58,14 @@ def test_everyday_words_are_taken_as_data_with_curly_apostrophes_read_as_straigh
     assert typed_signs("I can't pee, said in a paragraph.\n", {}, everyday) == []
 
 
+def test_one_everyday_word_alone_is_for_search_not_for_spotting_a_typed_list():
+    everyday = cardguard.phrases_for_lists({"saddle_numbness": ("bum", "numb bum")})
+
+    assert everyday == {"saddle_numbness": ("numb bum",)}
+    assert typed_signs("- sit on a cushion under your bum\n", {}, everyday) == []
+    assert typed_signs("- a numb bum\n", {}, everyday)
+
+
 def test_no_seeded_article_and_no_ordinary_advice_list_is_taken_for_typed_signs():
     advice = "- walk a little every hour\n- use a warm heat pack\n- take ibuprofen with food\n"
 
