@@ -61,8 +61,9 @@ def test_rising_pain_prompts_to_check_symptoms_again(self_care_client: Client) -
     soup = soup_of(self_care_client.get("/self-care/diary/"))
     prompt = soup.select_one("#check-again-heading")
     assert prompt is not None and prompt.get_text(strip=True) == "Your pain has gone up"
-    assert one(soup, "#check-again-heading ~ a")["href"] == "/check/"
-    assert one(soup, "#check-again-heading ~ a").get_text(strip=True) == "Check your symptoms again"
+    form = one(soup, "#check-again-heading ~ form")
+    assert form["action"] == "/check/again/" and form["method"] == "post"
+    assert one(form, "button").get_text(strip=True) == "Check your symptoms again"
 
 
 def test_a_rise_of_one_gives_no_prompt(self_care_client: Client) -> None:

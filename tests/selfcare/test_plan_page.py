@@ -179,9 +179,9 @@ def test_a_worsening_diary_entry_changes_the_plans_first_screen(
     soup = soup_of(self_care_client.get("/self-care/plan/"))
 
     assert one(soup, "h1").get_text(strip=True) == heading
-    check_again = one(soup, "h1 + .app-callout a.govuk-button")
-    assert check_again["href"] == "/check/"
-    assert check_again.get_text(strip=True) == "Check your symptoms again"
+    check_again = one(soup, "h1 + .app-callout form")
+    assert check_again["action"] == "/check/again/" and check_again["method"] == "post"
+    assert one(check_again, "button").get_text(strip=True) == "Check your symptoms again"
     assert "On hold until your pain stops going up" in soup.get_text(" ", strip=True)
     assert "The spasm is settling" not in soup.get_text(" ", strip=True)
 
