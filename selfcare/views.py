@@ -27,7 +27,7 @@ from selfcare.models import Exercise
 from selfcare.plans import EASED_PAIN_SCORE
 from selfcare.presenters import pain_source, present_plan
 from selfcare.shared import shared_parts
-from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
+from selfcare.startback import COPYRIGHT, INSTRUCTION, ITEMS, USE_NOTICE
 from triage.outcome import stored_outcome
 
 
@@ -139,6 +139,7 @@ def start_back(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
     context = {
         "form": form,
         "items": ITEMS,
+        "instruction": INSTRUCTION,
         "copyright": COPYRIGHT,
         "use_notice": USE_NOTICE,
     }
