@@ -50,42 +50,50 @@ def _field(step: Step) -> forms.Field:
     )
 
 
-class _DurationForm(forms.Form):
-    """A number and its unit. The number alone, with no unit sent, counts as days.
+class DurationForm(forms.Form):
+    """A number and its unit (see ``duration_fields``). The number alone, with no unit sent,
+    counts as days.
 
-    Cleans ``duration_days`` to the number of days (a week is 7, a month 30).
+    Cleans the field named ``duration_key`` to the number of days (a week is 7, a month 30), and
+    refuses more than ``max_days`` with ``range_error``.
     """
 
-    step: Step
+    duration_key: str
+    max_days: int
+    range_error: str
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        number = cleaned.get(self.step.key)
+        number = cleaned.get(self.duration_key)
         unit = cleaned.get(DURATION_UNIT) or "days"
         if isinstance(number, int):
             days = number * DAYS_PER_UNIT[unit]
-            if days > self.step.limits[1]:
-                self.add_error(self.step.key, self.step.range_error)
+            if days > self.max_days:
+                self.add_error(self.duration_key, self.range_error)
             else:
-                cleaned[self.step.key] = days
+                cleaned[self.duration_key] = days
         return cleaned
 
 
-def _duration_form(step: Step) -> type[forms.Form]:
-    low, high = step.limits
+def duration_fields(
+    *,
+    label: str,
+    hint: str,
+    limits: tuple[int, int],
+    error_messages: dict[str, str],
+    page_heading: bool = False,
+) -> tuple[WholeNumberField, RadiosField]:
+    """A duration's number and its unit (days, weeks or months), for a ``DurationForm``: the
+    number goes in the field named by its ``duration_key``, the unit in ``duration_unit``."""
+    low, high = limits
     number = WholeNumberField(
-        label=step.question,
-        page_heading=True,
-        help_text=step.hint,
+        label=label,
+        page_heading=page_heading,
+        help_text=hint,
         input_width=3,
         min_value=low,
         max_value=high,
-        error_messages={
-            "required": step.error,
-            "invalid": step.error,
-            "min_value": step.range_error,
-            "max_value": step.range_error,
-        },
+        error_messages=error_messages,
     )
     unit = RadiosField(
         label="Days, weeks or months",
@@ -95,9 +103,30 @@ def _duration_form(step: Step) -> type[forms.Form]:
         inline=True,
         error_messages={"invalid_choice": "Select days, weeks or months"},
     )
-    return type(
-        "DurationForm", (_DurationForm,), {"step": step, step.key: number, DURATION_UNIT: unit}
+    return number, unit
+
+
+def _duration_form(step: Step) -> type[forms.Form]:
+    number, unit = duration_fields(
+        label=step.question,
+        hint=step.hint,
+        limits=step.limits,
+        page_heading=True,
+        error_messages={
+            "required": step.error,
+            "invalid": step.error,
+            "min_value": step.range_error,
+            "max_value": step.range_error,
+        },
     )
+    attributes = {
+        "duration_key": step.key,
+        "max_days": step.limits[1],
+        "range_error": step.range_error,
+        step.key: number,
+        DURATION_UNIT: unit,
+    }
+    return type("DurationForm", (DurationForm,), attributes)
 
 
 @cache
