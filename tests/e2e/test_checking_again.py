@@ -51,8 +51,12 @@ def test_something_new_in_the_diary_then_a_cauda_equina_sign_gives_the_emergency
     open_page: OpenPage, javascript: bool
 ):
     page = with_a_plan(open_page(javascript=javascript), javascript)
-    record(page, javascript, 5, something_new=True)
+    record(page, javascript, 9, something_new=True)
     expect(page.locator("#check-again-heading")).to_have_text("You told us about something new")
+    # A score of 9 also gives the checker's G9 advice.
+    expect(page.locator("#very-severe-pain-heading")).to_have_text("Book a GP appointment")
+    if javascript:
+        assert_none(axe_problems(page))
 
     check_again_from(page, "main .app-callout")
 
