@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from math import ceil
 
+from triage.severe_pain import very_severe_pain
 from selfcare.startback import Risk
 
 MAX_DAYS_SINCE_START = 365
@@ -229,6 +230,9 @@ def gp_checks(inputs: PlanInputs) -> tuple[GpCheck, ...]:
 
 
 def _see_gp_reason(inputs: PlanInputs, checks: Sequence[GpCheck]) -> str:
+    severe = very_severe_pain(inputs.pain_today)
+    if severe is not None:
+        return severe.also
     for check in checks:
         if inputs.days_since_start < check.day_number:
             continue

@@ -26,8 +26,9 @@ from selfcare.forms import DiaryForm, PlanOptionsForm, StartBackForm
 from selfcare.models import Exercise
 from selfcare.plans import EASED_PAIN_SCORE
 from selfcare.presenters import pain_source, present_plan
+from triage.severe_pain import very_severe_pain
 from selfcare.shared import shared_parts
-from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
+from selfcare.startback import COPYRIGHT, INSTRUCTION, ITEMS, USE_NOTICE
 from triage.outcome import stored_outcome
 
 
@@ -139,6 +140,7 @@ def start_back(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
     context = {
         "form": form,
         "items": ITEMS,
+        "instruction": INSTRUCTION,
         "copyright": COPYRIGHT,
         "use_notice": USE_NOTICE,
     }
@@ -163,6 +165,7 @@ def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
         "form": form,
         "diary": person.diary,
         "worsening": person.worsening,
+        "very_severe_pain": very_severe_pain(person.pain_today),
         "chart": chart.draw(person.diary.entries),
         "today_entry": person.today_entry,
         "eased_score": EASED_PAIN_SCORE,

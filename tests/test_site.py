@@ -32,3 +32,17 @@ def test_healthz_reports_database_and_cache(client: Client):
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+
+
+def test_about_says_how_long_answers_are_kept_as_the_cookie_really_does(client: Client):
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    text = " ".join(client.get("/about/").content.decode().split())
+
+    assert timedelta(weeks=2).total_seconds() == settings.SESSION_COOKIE_AGE
+    assert not settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert "keeps your answers for 2 weeks after you last change them" in text
+    assert "encrypted cookie" in text
+    assert "close your browser" not in text

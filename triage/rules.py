@@ -193,7 +193,8 @@ URGENT: tuple[Finding, ...] = (
     Finding(
         "minor_fall_fragile",
         "Sudden severe pain after a minor fall, lift, cough or sneeze, or with no cause, and "
-        "you have osteoporosis, take steroid tablets long term, or are 70 or older",
+        "you have osteoporosis or ankylosing spondylitis, take steroid tablets long term, or are "
+        "70 or older",
     ),
     Finding(
         "sudden_severe_pain",

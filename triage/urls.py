@@ -12,6 +12,8 @@
 - ``/check/result/``: the advice (only once finished, or at once after any emergency answer).
 - ``/check/under-16/``: shown instead of a result to people younger than 16.
 - ``/check/start-again/``: POST clears the checker's answers and returns to the start page.
+- ``/check/again/``: POST starts a fresh check (nothing ticked) and opens its first question; the
+  last result, plan and diary stay until the new check ends. GET explains and offers the button.
 """
 
 from django.urls import URLPattern, path
@@ -26,5 +28,6 @@ urlpatterns: list[URLPattern] = [
     path("result/", views.result, name="result"),
     path("under-16/", views.under_16, name="under_16"),
     path("start-again/", views.start_again, name="start_again"),
+    path("again/", views.check_again, name="check_again"),
     path("<slug:slug>/", views.question, name="question"),
 ]

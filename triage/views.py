@@ -107,10 +107,19 @@ def _numbers() -> Numbers:
 def result(request: HtmxHttpRequest) -> HttpResponse:
     progress = flow.load(request.session)
     outcome = progress.outcome
+    continue_url = ""
     if outcome is None:
-        return _resume(progress)
-    monitoring.count_once(request.session, outcome)
-    if progress.end is flow.End.EMERGENCY:
+        # Checking again: the last result stays until the new check ends.
+        previous = flow.load_previous(request.session)
+        if previous is None or previous.outcome is None:
+            return _resume(progress)
+        continue_url = _resume(progress).url
+        progress, outcome = previous, previous.outcome
+    else:
+        monitoring.count_once(request.session, outcome)
+    if continue_url:
+        back_url = continue_url
+    elif progress.end is flow.End.EMERGENCY:
         back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
     else:
         back_url = reverse("triage:answers")
@@ -119,8 +128,22 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
             outcome, progress.answers, _numbers(), progress.pregnancy_not_sure
         ),
         "back_url": back_url,
+        "continue_url": continue_url,
     }
     return render_page(request, "triage/result.html", context)
+
+
+@personal_page(methods=("GET", "POST"))
+def check_again(request: HtmxHttpRequest) -> HttpResponse:
+    """POST starts a fresh check with nothing ticked; GET explains it and offers the button.
+
+    The last result, plan and diary stay until the new check ends. The button posts without
+    htmx: the checker's pages replace the whole page, header and back link included.
+    """
+    if request.method == "POST":
+        flow.check_again(request.session)
+        return redirect("triage:question", slug=flow.FIRST_STEP.slug)
+    return render_page(request, "triage/check_again.html", {"back_url": reverse("triage:start")})
 
 
 @personal_page(methods=("GET",))

@@ -165,6 +165,8 @@ def test_heat_and_cold_are_never_on_numb_skin() -> None:
         (28, 2, {"age": 55}, "after 4 weeks"),
         (28, 2, {"age": 18}, "after 4 weeks"),
         (42, 0, {}, "after 6 weeks"),
+        (1, 9, {}, "your pain is 9 or 10 out of 10"),
+        (5, 10, {}, "your pain is 9 or 10 out of 10"),
     ],
 )
 def test_not_better_after_the_gp_rules_duration_means_see_a_gp_now(
@@ -183,6 +185,7 @@ def test_not_better_after_the_gp_rules_duration_means_see_a_gp_now(
         (27, 2, {"age": 55}),
         (28, 2, {"age": 35}),
         (41, 2, {}),
+        (5, 8, {}),
     ],
 )
 def test_before_the_gp_rules_duration_the_plan_carries_on(

@@ -281,7 +281,7 @@ def test_start_again_asks_first_and_clears_nothing_until_confirmed(client):
     page = client.get(str(link["href"]))
 
     assert page.status_code == 200
-    assert one(page.text, "form[method=post]")["action"] == "/check/start-again/"
+    assert one(page.text, "main form[method=post]")["action"] == "/check/start-again/"
     assert one(page.text, ".govuk-button-group a")["href"] == "/check/result/"
     assert read_session(client)["triage"]["finished"] is True
 

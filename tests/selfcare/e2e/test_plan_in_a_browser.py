@@ -59,8 +59,9 @@ def test_the_plan_opens_from_the_result_and_passes_axe(open_page: OpenPage, java
 def test_the_fullest_plan_prints_on_one_a4_page(open_page: OpenPage):
     page = self_care_plan(open_page(), True, pregnant=True)
     page.goto("/self-care/start-back/")
+    # The last answer of each question scores (Agree; Extremely): a high-risk result.
     for group in page.locator("main .govuk-radios").all():
-        group.locator("input").first.check()
+        group.locator("input").last.check()
     submit(page, "Add to my plan", True)
     page.locator("#id_days_since_start").fill("0")
     page.locator("#id_pain_today").fill("3")
@@ -103,8 +104,9 @@ def test_a_diary_score_is_saved_charted_and_mistakes_are_explained(
 def test_the_questionnaire_result_appears_on_the_plan(open_page: OpenPage, javascript: bool):
     page = self_care_plan(open_page(javascript=javascript), javascript)
     page.get_by_role("link", name="Answer 9 short questions").click()
+    # The last answer of each question scores (Agree; Extremely): a high-risk result.
     for group in page.locator("main .govuk-radios").all():
-        group.locator("input").first.check()
+        group.locator("input").last.check()
     audit(page, javascript)
     submit(page, "Add to my plan", javascript)
 
