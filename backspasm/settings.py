@@ -233,6 +233,9 @@ if not REDIS_URL:
 # a person may rate every page they read in an hour; a botnet still cannot fill the table.
 FEEDBACK_RATE_PER_ADDRESS = "10/h"
 FEEDBACK_RATE_EVERYONE = "500/h"
+# Searches one address may make a minute (docs/adr/0018): more than a person types, far fewer
+# than a script sends.
+SEARCH_RATE_PER_ADDRESS = "30/m"
 # Whole pages are kept in each worker's memory: a hit then costs no round trip, and a page lives
 # at most PUBLIC_MAX_AGE seconds whatever happens to Redis (docs/adr/0010). The oldest go first
 # past MAX_ENTRIES, so nothing a visitor sends can grow it without bound.

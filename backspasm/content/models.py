@@ -134,45 +134,6 @@ class Source(models.Model):
         return self.title
 
 
-class SearchEntry(models.Model):
-    """One public page as PostgreSQL's full-text search reads it: a copy made from the published
-    content and the site's pages, never edited. Rows belong to one index ``digest``; when the
-    content or a release changes what a page says, a new digest's rows replace them."""
-
-    digest = models.CharField(max_length=64)
-    position = models.PositiveIntegerField()
-    url = models.CharField(max_length=300)
-    title = models.CharField(max_length=200)
-    kind = models.CharField(max_length=60)
-    text = models.TextField()
-
-    class Meta:
-        # Nobody edits these rows, so no one is given permissions on them.
-        default_permissions = ()
-        constraints = [
-            models.UniqueConstraint(fields=["digest", "url"], name="content_searchentry_once")
-        ]
-
-    def __str__(self) -> str:
-        return self.url
-
-
-class SearchWord(models.Model):
-    """A word the public pages use, for "Did you mean" by trigram similarity (pg_trgm)."""
-
-    digest = models.CharField(max_length=64)
-    word = models.CharField(max_length=100)
-
-    class Meta:
-        default_permissions = ()
-        constraints = [
-            models.UniqueConstraint(fields=["digest", "word"], name="content_searchword_once")
-        ]
-
-    def __str__(self) -> str:
-        return self.word
-
-
 class ContentVersion(models.Model):
     """One number that goes up whenever editors change anything the public sees.
 

@@ -19,6 +19,7 @@ from backspasm.content.models import Article, PendingChange
 from backspasm.content.pages import SourceLink, build_article_page, draft_section
 from backspasm.content.review import proposed_object
 from backspasm.content.search import search as search_site
+from backspasm.content.searchlimit import too_many_searches
 
 View = Callable[..., Any]
 
@@ -67,6 +68,10 @@ def search(request: HttpRequest) -> HttpResponse:
         return render(request, "content/search.html", {"form": SearchForm()})
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
+    if query and too_many_searches(request):
+        response = render(request, "content/search_limited.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     return render(
         request,
         "content/search.html",

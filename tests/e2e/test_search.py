@@ -20,7 +20,10 @@ def search_for(page: Page, words: str) -> None:
 
 
 def result_links(page: Page) -> list[str]:
-    return [str(link.get_attribute("href")) for link in page.locator("main h3 a").all()]
+    return [
+        str(link.get_attribute("href"))
+        for link in page.locator("main ul[aria-labelledby=results-heading] h3 a").all()
+    ]
 
 
 @JAVASCRIPT
