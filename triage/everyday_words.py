@@ -4,7 +4,7 @@ Source: the findings' own labels in ``triage.rules``, the words patients use for
 symptoms in the national suspected cauda equina pathway's patient card and NHS.UK's pages on back
 pain, sciatica and cauda equina syndrome, and queries people were seen to type that found nothing
 ("can't pee", "numb bum", "wee", "wet myself", "pins and needles"). Reviewed like the rules: a
-change here is a clinical change and goes in the hazard log (docs/clinical-safety.md, H-SRCH-2).
+change here is a clinical change and goes in the hazard log (docs/clinical-safety.md, H12).
 
 Search reads these as phrases: a query naming one shows that finding's care card above the
 results. Apostrophes are dropped before matching ("can't" is "cant"), so write them as people

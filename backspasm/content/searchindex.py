@@ -198,6 +198,7 @@ class Hit:
 class IndexedDocument:
     document: Document
     title_stems: frozenset[str]
+    text_stems: frozenset[str]
     # Sorted (stem, count) pairs: immutable, and the same for the same text in any process.
     stem_counts: tuple[tuple[str, int], ...]
     # Everyday words for the warning signs the page lists that the page itself does not use
@@ -226,11 +227,9 @@ class SearchIndex:
             return []
         scored = []
         for position, entry in enumerate(self.entries):
-            counts = dict(entry.stem_counts)
-            if all(
-                stem in counts or stem in entry.title_stems or stem in entry.keyword_stems
-                for stem in wanted
-            ):
+            found = entry.text_stems | entry.title_stems | entry.keyword_stems
+            if all(stem in found for stem in wanted):
+                counts = dict(entry.stem_counts)
                 score = sum(
                     TITLE_WEIGHT * (stem in entry.title_stems)
                     + entry.keyword_weight * (stem in entry.keyword_stems)
@@ -317,16 +316,19 @@ def build_index(documents: Iterable[Document]) -> SearchIndex:
         title_words = [plain(word) for word in words_of(document.title)]
         keywords = [plain(word) for phrase in document.keywords for word in words_of(phrase)]
         all_words.update(text_words, title_words, keywords)
-        text_stems = frozenset(stem_word(word) for word in text_words + title_words)
+        counts = Counter(stem_word(word) for word in text_words)
+        title_stems = frozenset(stem_word(word) for word in title_words)
         entries.append(
             IndexedDocument(
                 document=document,
-                title_stems=frozenset(stem_word(word) for word in title_words),
-                stem_counts=tuple(sorted(Counter(stem_word(word) for word in text_words).items())),
+                title_stems=title_stems,
+                text_stems=frozenset(counts),
+                stem_counts=tuple(sorted(counts.items())),
                 keyword_stems=frozenset(
                     stem_word(word) for word in keywords if word not in STOP_WORDS
                 )
-                - text_stems,
+                - title_stems
+                - set(counts),
                 keyword_weight=KEYWORD_WEIGHT + math.log1p(len(document.keywords)) / 100,
             )
         )
@@ -356,6 +358,7 @@ def _fingerprint(
                 (
                     entry.document,
                     sorted(entry.title_stems),
+                    sorted(entry.text_stems),
                     entry.stem_counts,
                     sorted(entry.keyword_stems),
                     entry.keyword_weight,
@@ -370,10 +373,14 @@ def _fingerprint(
 
 
 def intact(index: object) -> bool:
-    """Whether ``index`` is an index whose content still matches its fingerprint."""
-    return isinstance(index, SearchIndex) and index.fingerprint == _fingerprint(
-        index.entries, index.stems, index.words
-    )
+    """Whether ``index`` is an index whose content still matches its fingerprint. Anything else
+    read back from a cache (another release's layout, a damaged value) is simply not intact."""
+    if not isinstance(index, SearchIndex):
+        return False
+    try:
+        return index.fingerprint == _fingerprint(index.entries, index.stems, index.words)
+    except (AttributeError, TypeError, ValueError):
+        return False
 
 
 class IndexCheckFailed(RuntimeError):
@@ -394,7 +401,14 @@ def snippet(text: str, wanted: Sequence[str]) -> tuple[SnippetPart, ...]:
     words = list(WORD.finditer(text))
     if not words:
         return ()
-    stems = {index: stem(match.group()) for index, match in enumerate(words)}
+    # Stemming changes only the end of a word, so a word can have a searched stem only if it
+    # starts with that stem's first two letters: most words are never stemmed.
+    starts = {found[:2] for found in wanted}
+    stems = {
+        index: stem(match.group())
+        for index, match in enumerate(words)
+        if match.group()[:2].lower() in starts
+    }
     hits = [index for index, found in stems.items() if found in wanted]
     start = 0
     if hits:
