@@ -299,9 +299,8 @@ def _build_stemmer() -> Callable[[str], str]:
     found: dict[str, str] = {}
 
     def stem_word(word: str) -> str:
-        word = plain(word)
         if word not in found:
-            found[word] = str(stemmer.stemWord(word))
+            found[word] = str(stemmer.stemWord(plain(word)))
         return found[word]
 
     return stem_word
