@@ -424,13 +424,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"without_template_context": {"()": "backspasm.logfilters.WithoutTemplateContext"}},
+    "filters": {
+        "without_template_context": {"()": "backspasm.logfilters.WithoutTemplateContext"},
+        "without_query_string": {"()": "backspasm.logfilters.WithoutQueryString"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # Its DEBUG records carry whole template contexts, answers included (see the filter).
         "django.template": {"level": "WARNING", "filters": ["without_template_context"]},
+        # The development server's request lines: a query string can hold what someone searched.
+        "django.server": {"filters": ["without_query_string"]},
         "backspasm": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

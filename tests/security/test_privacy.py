@@ -345,3 +345,18 @@ def test_a_public_page_is_shared_only_as_rendered_for_nobody_in_particular():
         assert "Cookie" in anyones.headers["Vary"], path
         assert anyones.content == another.content, path
         assert b"/check/result/" not in anyones.content, path
+
+
+def test_the_development_server_logs_no_query_string():
+    """``make run`` logs request lines, 4xx at WARNING: a search's words must not be among them."""
+    recorder = Recorder()
+    server_log = logging.getLogger("django.server")
+    server_log.addHandler(recorder)
+    try:
+        server_log.warning(
+            '"%s" %s %s', "GET /search/?q=can%27t+pee+quokkas HTTP/1.1", "429", "2048"
+        )
+    finally:
+        server_log.removeHandler(recorder)
+
+    assert recorder.lines == ['django.server "GET /search/ HTTP/1.1" 429 2048']
