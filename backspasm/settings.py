@@ -254,6 +254,9 @@ if not REDIS_URL:
 # a person may rate every page they read in an hour; a botnet still cannot fill the table.
 FEEDBACK_RATE_PER_ADDRESS = "10/h"
 FEEDBACK_RATE_EVERYONE = "500/h"
+# Searches one address may make a minute (docs/adr/0018): more than a person types, far fewer
+# than a script sends.
+SEARCH_RATE_PER_ADDRESS = "30/m"
 # Whole pages are kept in each worker's memory: a hit then costs no round trip, and a page lives
 # at most PUBLIC_MAX_AGE seconds whatever happens to Redis (docs/adr/0010). The oldest go first
 # past MAX_ENTRIES, so nothing a visitor sends can grow it without bound.
@@ -426,13 +429,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"without_template_context": {"()": "backspasm.logfilters.WithoutTemplateContext"}},
+    "filters": {
+        "without_template_context": {"()": "backspasm.logfilters.WithoutTemplateContext"},
+        "without_query_string": {"()": "backspasm.logfilters.WithoutQueryString"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # Its DEBUG records carry whole template contexts, answers included (see the filter).
         "django.template": {"level": "WARNING", "filters": ["without_template_context"]},
+        # The development server's request lines: a query string can hold what someone searched.
+        "django.server": {"filters": ["without_query_string"]},
         "backspasm": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

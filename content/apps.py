@@ -16,8 +16,8 @@ class ContentConfig(AppConfig):
             preview_url_name="content:preview-change",
             review_overdue=lambda: Article.objects.review_overdue().order_by("next_review_due"),
         )
-        registry.register_search_source(guidance_articles)
-        registry.register_search_source(site_pages)
+        registry.register_search_source(guidance_articles, tie_order=0)
+        registry.register_search_source(site_pages, tie_order=20)
         registry.register_renameable_paths("/guidance/")
         # Drafts are previewed with the staff's session, as in the admin.
         registry.register_staff_paths("/guidance/preview/")

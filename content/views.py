@@ -20,6 +20,7 @@ from content.forms import SearchForm
 from content.models import Article
 from content.pages import SourceLink, build_article_page, draft_section
 from content.search import search as search_site
+from content.searchlimit import too_many_searches
 
 View = Callable[..., Any]
 
@@ -68,6 +69,10 @@ def search(request: HttpRequest) -> HttpResponse:
         return render(request, "content/search.html", {"form": SearchForm()})
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
+    if query and too_many_searches(request):
+        response = render(request, "content/search_limited.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     return render(
         request,
         "content/search.html",

@@ -12,8 +12,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from math import ceil
 
-from triage.severe_pain import very_severe_pain
 from selfcare.startback import Risk
+from triage.severe_pain import very_severe_pain
 
 MAX_DAYS_SINCE_START = 365
 MAX_PAIN_SCORE = 10

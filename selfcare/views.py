@@ -26,10 +26,10 @@ from selfcare.forms import DiaryForm, PlanOptionsForm, StartBackForm
 from selfcare.models import Exercise
 from selfcare.plans import EASED_PAIN_SCORE
 from selfcare.presenters import pain_source, present_plan
-from triage.severe_pain import very_severe_pain
 from selfcare.shared import shared_parts
 from selfcare.startback import COPYRIGHT, INSTRUCTION, ITEMS, USE_NOTICE
 from triage.outcome import stored_outcome
+from triage.severe_pain import very_severe_pain
 
 
 def _today() -> date:

@@ -24,7 +24,8 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
 WIRING = frozenset({"backspasm/settings.py", "backspasm/urls.py"})
 # The checker's public face, the only part of it the apps above may use: the outcome stored for
 # this request, the care cards built from the rules and the tag that renders one, the rules
-# applied to a pain score the diary records, and the duration question the plan asks again.
+# applied to a pain score the diary records, the duration question the plan asks again, and the
+# everyday words search reads.
 TRIAGE_PUBLIC_FACE = frozenset(
     {
         "triage.outcome",
@@ -32,6 +33,7 @@ TRIAGE_PUBLIC_FACE = frozenset(
         "triage.templatetags.care_cards",
         "triage.severe_pain",
         "triage.duration",
+        "triage.everyday_words",
     }
 )
 
