@@ -16,8 +16,9 @@ from django.utils.safestring import SafeString
 
 from backspasm.content.version import cached_content
 from selfcare.models import Exercise
-from selfcare.plans import ExerciseSpec, medicines
+from selfcare.plans import ExerciseSpec
 from selfcare.presenters import group_cautions
+from selfcare.templatetags.self_care import medicines_advice
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +50,8 @@ def _build() -> SharedParts:
     return SharedParts(
         exercises=tuple(exercise.as_spec() for exercise in exercises),
         exercise_urls={exercise.slug: exercise.get_absolute_url() for exercise in exercises},
-        medicines=_render("selfcare/_plan_medicines.html", {"lines": medicines(pregnant=False)}),
-        medicines_in_pregnancy=_render(
-            "selfcare/_plan_medicines.html", {"lines": medicines(pregnant=True)}
-        ),
+        medicines=_render("selfcare/_medicines.html", medicines_advice(pregnant=False)),
+        medicines_in_pregnancy=_render("selfcare/_medicines.html", medicines_advice(pregnant=True)),
         pregnancy_cautions=_render("selfcare/_pregnancy_cautions.html", {"cautions": cautions})
         if cautions
         else SafeString(""),
