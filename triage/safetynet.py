@@ -73,6 +73,7 @@ class Watch:
 
     rule: str
     finding: str  # the finding id whose words are shown
+    meets: str = ""  # the rule's own condition, where the words shown are another's (watch_as)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,8 @@ def half_met(answers: Answers) -> tuple[Watch, ...]:
             if condition in SITUATIONS or answers.has(condition):
                 continue
             if rule.applies(_with(answers, condition)):
-                watches.append(Watch(rule.id, FINDINGS[condition].watch_as or condition))
+                shown = FINDINGS[condition].watch_as or condition
+                watches.append(Watch(rule.id, shown, condition))
     return tuple(watches)
 
 
