@@ -123,8 +123,8 @@ def test_a_half_met_rule_shows_exactly_its_still_false_signs(rule):
 
 
 def test_every_mix_of_the_combination_rules_findings_shows_only_signs_that_would_raise_it():
-    """All 2^13 mixes of E4-E8's findings and situations (at 60, so E8 can fire): what is shown is what
-    the engine would fire, rule by rule, and never a situation."""
+    """All 2^13 mixes of E4-E8's findings and situations, at 60 so E8 can fire: what is shown
+    is what the engine would fire, rule by rule, and never a situation."""
     ids = tuple(
         dict.fromkeys(c for rule in COMBINATION_RULES for c in (*rule.needs_all, *rule.needs_any))
     )
