@@ -1,6 +1,5 @@
 """The parts of the plan that are the same for everyone given them: the exercises it doses, the
-exercises' pregnancy cautions, and the medicines and the warning signs (for anyone, and in
-pregnancy).
+exercises' pregnancy cautions and the medicines (for anyone, and in pregnancy).
 
 They are built from published content and the code alone, never from a request or anything a
 person told us, and kept in the cache by content version: whoever's request builds the entry, it
@@ -28,14 +27,9 @@ class SharedParts:
     medicines: SafeString
     medicines_in_pregnancy: SafeString
     pregnancy_cautions: SafeString  # empty when no published exercise has one
-    warning_signs: SafeString
-    warning_signs_in_pregnancy: SafeString  # with the pregnancy card that the result shows too
 
     def medicines_for(self, pregnant: bool) -> SafeString:
         return self.medicines_in_pregnancy if pregnant else self.medicines
-
-    def warning_signs_for(self, pregnant: bool) -> SafeString:
-        return self.warning_signs_in_pregnancy if pregnant else self.warning_signs
 
 
 def _render(template: str, context: dict[str, Any]) -> SafeString:
@@ -55,8 +49,6 @@ def _build() -> SharedParts:
         pregnancy_cautions=_render("selfcare/_pregnancy_cautions.html", {"cautions": cautions})
         if cautions
         else SafeString(""),
-        warning_signs=_render("selfcare/_get_help.html", {"pregnant": False}),
-        warning_signs_in_pregnancy=_render("selfcare/_get_help.html", {"pregnant": True}),
     )
 
 

@@ -23,7 +23,13 @@ from selfcare.plans import (
     Worsening,
     build_plan,
 )
+from triage.answers import Answers
 from triage.outcome import CheckerOutcome
+from triage.rules import Disposition
+from triage.safetynet import SafetyNet, safety_net
+
+# The general cards under "Stop and get help if", after (or joined with) the person's own.
+GET_HELP_CARDS = ("cauda-equina", "common-call-999", "common-urgent")
 
 ONSET_KEY = "selfcare_onset"
 STARTBACK_KEY = "selfcare_startback"
@@ -119,6 +125,32 @@ class SelfCare:
     @property
     def today_entry(self) -> Entry | None:
         return self.diary.entry_for(self.today)
+
+    @property
+    def needs_crisis_line(self) -> bool:
+        """Struggling to cope, or a STarT Back high-risk score: the crisis line comes first."""
+        return "not_coping" in self.outcome.findings or self.high_risk
+
+    @property
+    def high_risk(self) -> bool:
+        return self.startback is not None and self.startback.risk is startback.Risk.HIGH
+
+    def safety_net(self) -> SafetyNet:
+        """The result's own signs to watch for, dated from the start day the plan now uses."""
+        outcome = self.outcome
+        answers = Answers(
+            findings=outcome.findings,
+            age=outcome.age,
+            duration_days=self.days_since_start,
+            pain_score=self.pain_today,
+            pregnant=outcome.pregnant,
+        )
+        return safety_net(
+            answers,
+            Disposition(outcome.disposition),
+            self.today - timedelta(days=self.days_since_start),
+            pregnancy_not_sure=outcome.pregnancy_not_sure,
+        )
 
     def plan(self, exercises: Sequence[ExerciseSpec]) -> Plan:
         inputs = PlanInputs(

@@ -26,6 +26,7 @@ from triage.answers import PREGNANT, Answers
 from triage.cards import (
     A_AND_E_ACTION,
     CALL_NOW_ACTION,
+    CARDS,
     CORD_COMPRESSION_NOTE,
     GP_ACTION,
     MATERNITY_ACTION,
@@ -80,6 +81,40 @@ class Watch:
 class SafetyNet:
     cards: tuple[Card, ...]  # most urgent first
     labour: str  # "" unless the person said they are pregnant
+
+    @property
+    def get_help_now(self) -> tuple[Card, ...]:
+        """The cards that say get help now or today; the plan keeps the GP card with its notes."""
+        return tuple(card for card in self.cards if card.level is not Level.GP)
+
+    @property
+    def see_a_gp(self) -> tuple[Card, ...]:
+        return tuple(card for card in self.cards if card.level is Level.GP)
+
+    def with_general(self, names: tuple[str, ...]) -> tuple[Card, ...]:
+        """The get-help-now cards joined with the named general cards, for a page with little
+        room (the plan on one sheet): a card of the person's and a general card that say the
+        same thing to do become one, the person's own signs first; most urgent first."""
+        general = [CARDS[name] for name in names]
+        cards: list[Card] = []
+        for level in Level:
+            own = [card for card in self.get_help_now if card.level is level]
+            others = [card for card in general if card.level is level]
+            if not own or not others or own[0].groups[0].action != others[0].groups[0].action:
+                cards.extend((*own, *others))
+                continue
+            groups: list[Group] = []
+            for group in (*own[0].groups, *(g for card in others for g in card.groups)):
+                same = next((g for g in groups if g.action == group.action), None)
+                if same is None:
+                    groups.append(group)
+                else:
+                    signs = (*same.signs, *(s for s in group.signs if s not in same.signs))
+                    groups[groups.index(same)] = replace(same, signs=signs)
+            # An action for only some signs goes last, so the card's main action reads first.
+            groups.sort(key=lambda g: g.action != own[0].groups[0].action)
+            cards.append(replace(others[0], groups=tuple(groups)))
+        return tuple(cards)
 
 
 def is_combination(rule: Rule) -> bool:
@@ -219,8 +254,9 @@ def long_date(day: date) -> str:
 
 
 def _first_day(rule: Rule, answers: Answers) -> int | None:
-    """The first later day of the pain on which the rule would apply, if there is one."""
-    start = (answers.duration_days or 0) + 1
+    """The first day of the pain, from today on, on which the rule would apply, if there is one
+    (today when, with the signs it words, it would apply already)."""
+    start = answers.duration_days or 0
     for days in range(start, LAST_DAY + 1):
         if rule.applies(replace(answers, duration_days=days)):
             return days
