@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client
 
+from triage.rules import FINDINGS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -32,3 +34,11 @@ def test_healthz_reports_database_and_cache(client: Client):
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/no-such-page/", "/self-care/", "/self-care/exercises/"])
+def test_the_short_emergency_card_names_peeing_pooing_and_both_legs(client: Client, path: str):
+    body = " ".join(client.get(path).content.decode().split())
+    for finding in ("saddle_numbness", "bladder_dysfunction", "bowel_dysfunction", "chest_pain"):
+        assert " ".join(FINDINGS[finding].label.split()) in body, (path, finding)
