@@ -7,8 +7,9 @@ upgrade, reaches a page unchecked.
 
 A paragraph that is only a block line becomes our own HTML, added after the editor's text is
 sanitised: ``{{ care-card: cauda-equina }}`` is that care card (warning signs built from the
-symptom checker's rules), ``{{ self-care-steps }}`` the self-care steps the /self-care/ page shows.
-Editors choose a block; they cannot reword what it says.
+symptom checker's rules), ``{{ self-care-steps }}`` the self-care steps the /self-care/ page shows,
+``{{ medicines }}`` the medicines advice the results, the plan and the diary show. Editors choose a
+block; they cannot reword what it says.
 """
 
 import logging
@@ -47,8 +48,12 @@ _parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographe
 _BLOCK: Final = re.compile(r"\{\{(?P<inside>.*)\}\}")
 _CARD: Final = re.compile(r"\s*care-card\s*:\s*(?P<name>\S+)\s*")
 SELF_CARE_STEPS: Final = "self-care-steps"
+MEDICINES: Final = "medicines"
 # Through the template engine, so the content app needs no import of the self-care app.
-_SELF_CARE_STEPS_TEMPLATE: Final = "{% load self_care %}{% self_care_steps %}"
+_TEMPLATES: Final = {
+    SELF_CARE_STEPS: "{% load self_care %}{% self_care_steps %}",
+    MEDICINES: "{% load self_care %}{% medicines_advice guidance=True %}",
+}
 
 
 def block_help() -> str:
@@ -58,7 +63,8 @@ def block_help() -> str:
         "To show a list of warning signs, put a care card on a line of its own, for example "
         "{{ care-card: cauda-equina }}. The cards list the symptom checker's own words, so "
         f"they cannot be reworded here. Cards: {names}. To show the self-care steps from the "
-        "self-care page, put {{ self-care-steps }} on a line of its own."
+        "self-care page, put {{ self-care-steps }} on a line of its own; for the medicines "
+        "advice that results and plans give, {{ medicines }}."
     )
 
 
@@ -70,8 +76,10 @@ def _block_text(paragraph: list[Token]) -> str | None:
     return match["inside"] if match else None
 
 
-def _is_self_care_steps(inside: str) -> bool:
-    return inside.strip() == SELF_CARE_STEPS
+def _template_block(inside: str) -> str | None:
+    """The name of a block written once elsewhere (self-care steps, medicines), else None."""
+    name = inside.strip()
+    return name if name in _TEMPLATES else None
 
 
 def _card_name(inside: str) -> str | None:
@@ -104,7 +112,7 @@ def unknown_blocks(source: str) -> list[str]:
     return [
         f"{{{{{inside}}}}}"
         for inside, _ in _blocks(_parser.parse(source))
-        if inside is not None and _card_name(inside) is None and not _is_self_care_steps(inside)
+        if inside is not None and _card_name(inside) is None and _template_block(inside) is None
     ]
 
 
@@ -120,8 +128,8 @@ def render_markdown(source: str) -> str:
             parts.append(_clean(_parser.renderer.render(run, _parser.options, {})))
         elif (name := _card_name(inside)) is not None:
             parts.append(render_care_card(name))
-        elif _is_self_care_steps(inside):
-            template = Engine.get_default().from_string(_SELF_CARE_STEPS_TEMPLATE)
+        elif (block := _template_block(inside)) is not None:
+            template = Engine.get_default().from_string(_TEMPLATES[block])
             parts.append(template.render(Context()))
         else:
             # Validation stops this on save; one stored before a card was renamed shows nothing.
