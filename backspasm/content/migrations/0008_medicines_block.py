@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (each Markdown paragraph is one line, as an editor sees it in admin)
 """The medicines article places the one medicines text (``{{ medicines }}``) that results, plans and
 the diary print, instead of its own wording of the same advice (spec v4, "One voice"), and says
 what NICE NG59 advises against for sciatica and long-lasting back pain through that block.
