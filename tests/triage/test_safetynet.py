@@ -236,3 +236,22 @@ def test_gp_rules_that_cannot_apply_are_left_out():
 def test_only_a_self_care_result_lists_gp_rules(disposition):
     net = safety_net(Answers(age=55, duration_days=3), disposition, ONSET)
     assert "watch-gp" not in [card.name for card in net.cards]
+
+
+def test_on_a_page_with_little_room_a_persons_card_joins_the_general_card_with_its_action():
+    net = safety_net(_answers((PREGNANT,), 65), Disposition.SELF_CARE, ONSET)
+    general = ("cauda-equina", "common-call-999", "common-urgent")
+    cards = net.with_general(general)
+
+    assert [card.name for card in cards] == [
+        "common-call-999",
+        "cauda-equina",
+        "pregnancy-warning-signs",
+        "common-urgent",
+    ]
+    call = [s.key for g in cards[0].groups for s in g.signs]
+    assert call[:2] == ["pregnancy_emergency", "sudden_severe_pain"]
+    assert set(call[2:]) == {s.key for g in CARDS["common-call-999"].groups for s in g.signs}
+    a_and_e = [s.key for g in cards[1].groups for s in g.signs]
+    assert a_and_e[0] == "colicky_side_pain"
+    assert len(a_and_e) == len(set(a_and_e))
