@@ -121,7 +121,9 @@ def _emergency_action(outcome: Outcome, answers: Answers) -> EmergencyAction:
     return EmergencyAction.GO_TO_A_AND_E
 
 
-def _emergency(outcome: Outcome, answers: Answers, numbers: Numbers) -> _Advice:
+def _emergency(
+    outcome: Outcome, answers: Answers, numbers: Numbers, pregnancy_not_sure: bool
+) -> _Advice:
     actions: list[str] = []
     if _emergency_action(outcome, answers) is EmergencyAction.CALL:
         heading = f"Call {numbers.emergency} now"
@@ -143,7 +145,9 @@ def _emergency(outcome: Outcome, answers: Answers, numbers: Numbers) -> _Advice:
         )
     if any(rule.cord_compression for rule in outcome.deciding):
         actions.append("Tell them you have cancer and may have spinal cord compression.")
-    if answers.pregnant:
+    if answers.pregnant and pregnancy_not_sure:
+        actions.append("Tell them you might be pregnant.")
+    elif answers.pregnant:
         actions.append("Tell them you are pregnant, and bring your maternity notes if you can.")
     return _Advice(
         heading=heading,
@@ -282,7 +286,7 @@ def present_result(
     """
     disposition = outcome.disposition
     if disposition is Disposition.EMERGENCY:
-        advice = _emergency(outcome, answers, numbers)
+        advice = _emergency(outcome, answers, numbers, pregnancy_not_sure)
     elif disposition is Disposition.URGENT:
         advice = _urgent(answers, numbers, pregnancy_not_sure)
     elif disposition is Disposition.GP:

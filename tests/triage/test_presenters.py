@@ -176,3 +176,12 @@ def test_only_an_emergency_lists_what_to_tell_the_staff(disposition):
 def test_going_to_a_and_e_says_how_to_find_the_nearest(finding, says_how):
     result = present(Answers(findings=frozenset({finding})))
     assert ("nearest one" in result.find_a_and_e) is says_how
+
+
+def test_an_emergency_for_someone_not_sure_they_are_pregnant_says_might_be():
+    answers = replace(EXAMPLES[Disposition.EMERGENCY], pregnant=True)
+    outcome = triage(answers)
+    not_sure = present_result(outcome, answers, NUMBERS, date(2026, 12, 7), True)
+    assert "Tell them you might be pregnant." in not_sure.actions
+    assert not any("maternity notes" in action for action in not_sure.actions)
+    assert any("maternity notes" in action for action in present(answers).actions)
