@@ -24,12 +24,19 @@ from selfcare.plans import (
     build_plan,
 )
 from triage.answers import Answers
+from triage.cards import CARDS, Card
 from triage.outcome import CheckerOutcome
 from triage.rules import Disposition
 from triage.safetynet import SafetyNet, safety_net
 
 # The general cards under "Stop and get help if", after (or joined with) the person's own.
 GET_HELP_CARDS = ("cauda-equina", "common-call-999", "common-urgent")
+
+
+def general_get_help_cards() -> tuple[Card, ...]:
+    """The cards "Stop and get help if" shows on a page for everyone (the self-care hub)."""
+    return tuple(CARDS[name] for name in GET_HELP_CARDS)
+
 
 ONSET_KEY = "selfcare_onset"
 STARTBACK_KEY = "selfcare_startback"

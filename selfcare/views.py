@@ -28,7 +28,6 @@ from selfcare.plans import EASED_PAIN_SCORE
 from selfcare.presenters import pain_source, present_plan
 from selfcare.shared import shared_parts
 from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
-from triage.cards import CARDS
 from triage.outcome import stored_outcome
 
 
@@ -79,7 +78,7 @@ def _safety_net(person: state.SelfCare) -> dict[str, object]:
 def hub(request: HttpRequest) -> HttpResponse:
     context = {
         "exercises": Exercise.objects.published(),
-        "get_help_cards": tuple(CARDS[name] for name in state.GET_HELP_CARDS),
+        "get_help_cards": state.general_get_help_cards(),
     }
     return render(request, "selfcare/hub.html", context)
 
