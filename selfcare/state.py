@@ -23,7 +23,18 @@ from selfcare.plans import (
     Worsening,
     build_plan,
 )
+from triage.cards import CARDS, Card
 from triage.outcome import CheckerOutcome
+from triage.safetynet import SafetyNet, safety_net_for
+
+# The general cards under "Stop and get help if", after (or joined with) the person's own.
+GET_HELP_CARDS = ("cauda-equina", "common-call-999", "common-urgent")
+
+
+def general_get_help_cards() -> tuple[Card, ...]:
+    """The cards "Stop and get help if" shows on a page for everyone (the self-care hub)."""
+    return tuple(CARDS[name] for name in GET_HELP_CARDS)
+
 
 ONSET_KEY = "selfcare_onset"
 STARTBACK_KEY = "selfcare_startback"
@@ -119,6 +130,24 @@ class SelfCare:
     @property
     def today_entry(self) -> Entry | None:
         return self.diary.entry_for(self.today)
+
+    @property
+    def needs_crisis_line(self) -> bool:
+        """Struggling to cope, or a STarT Back high-risk score: the crisis line comes first."""
+        return "not_coping" in self.outcome.findings or self.high_risk
+
+    @property
+    def high_risk(self) -> bool:
+        return self.startback is not None and self.startback.risk is startback.Risk.HIGH
+
+    def safety_net(self) -> SafetyNet:
+        """The result's own signs to watch for, dated from the start day the plan now uses."""
+        return safety_net_for(
+            self.outcome,
+            self.today - timedelta(days=self.days_since_start),
+            duration_days=self.days_since_start,
+            pain_score=self.pain_today,
+        )
 
     def plan(self, exercises: Sequence[ExerciseSpec]) -> Plan:
         inputs = PlanInputs(

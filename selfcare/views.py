@@ -62,10 +62,26 @@ def self_care_only(view: PersonalView) -> Callable[[HtmxHttpRequest], HttpRespon
     return gated
 
 
+def _safety_net(person: state.SelfCare) -> dict[str, object]:
+    """What the result told this person to watch for, and the crisis line where it comes first."""
+    net = person.safety_net()
+    return {
+        "safety_net": net,
+        # One card per level, the person's own signs first: the plan keeps to one printed sheet.
+        "get_help_cards": net.with_general(state.GET_HELP_CARDS),
+        "crisis_line": person.needs_crisis_line,
+        "high_risk": person.high_risk,
+    }
+
+
 @require_safe
 @public_page
 def hub(request: HttpRequest) -> HttpResponse:
-    return render(request, "selfcare/hub.html", {"exercises": Exercise.objects.published()})
+    context = {
+        "exercises": Exercise.objects.published(),
+        "get_help_cards": state.general_get_help_cards(),
+    }
+    return render(request, "selfcare/hub.html", context)
 
 
 @require_safe
@@ -121,7 +137,7 @@ def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
         "pain_source": pain_source(person.diary, person.today),
         "medicines": shared.medicines_for(pregnant),
         "pregnancy_cautions": shared.pregnancy_cautions if pregnant else "",
-        "warning_signs": shared.warning_signs_for(pregnant),
+        **_safety_net(person),
         "copyright": COPYRIGHT,
     }
     return render_page(request, "selfcare/plan.html", context)
@@ -161,6 +177,7 @@ def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
             return redirect("selfcare:diary")
     else:
         form = DiaryForm()
+    shared = shared_parts()
     context = {
         "form": form,
         "diary": person.diary,
@@ -171,6 +188,8 @@ def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
         "eased_score": EASED_PAIN_SCORE,
         "kept_days": KEPT_DAYS,
         "pregnant": person.outcome.pregnant,
+        "medicines": shared.medicines_for(person.outcome.pregnant),
+        **_safety_net(person),
     }
     return render_page(request, "selfcare/diary.html", context)
 

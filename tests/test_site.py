@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client
 
+from triage.rules import FINDINGS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -46,3 +48,11 @@ def test_about_says_how_long_answers_are_kept_as_the_cookie_really_does(client: 
     assert "keeps your answers for 2 weeks after you last change them" in text
     assert "encrypted cookie" in text
     assert "close your browser" not in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/no-such-page/", "/self-care/", "/self-care/exercises/"])
+def test_the_short_emergency_card_names_peeing_pooing_and_both_legs(client: Client, path: str):
+    body = " ".join(client.get(path).content.decode().split())
+    for finding in ("saddle_numbness", "bladder_dysfunction", "bowel_dysfunction", "chest_pain"):
+        assert " ".join(FINDINGS[finding].label.split()) in body, (path, finding)

@@ -227,9 +227,16 @@ CARDS: MappingProxyType[str, Card] = MappingProxyType(
                 (
                     Group(
                         ("Go to A&E now",),
+                        # Spec v4: every cauda equina sign (genitals, peeing, bowels, both
+                        # legs), however short the card.
                         _picked(
                             A_AND_E_SIGNS,
-                            ("saddle_numbness", "both_legs_symptoms"),
+                            (
+                                "saddle_numbness",
+                                "bladder_dysfunction",
+                                "bowel_dysfunction",
+                                "both_legs_symptoms",
+                            ),
                         ),
                         (),
                     ),

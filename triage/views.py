@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
@@ -125,7 +126,11 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
         back_url = reverse("triage:answers")
     context = {
         "result": present_result(
-            outcome, progress.answers, _numbers(), progress.pregnancy_not_sure
+            outcome,
+            progress.answers,
+            _numbers(),
+            timezone.localdate(),
+            pregnancy_not_sure=progress.pregnancy_not_sure,
         ),
         "back_url": back_url,
         "continue_url": continue_url,

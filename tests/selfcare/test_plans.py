@@ -145,8 +145,11 @@ def test_pregnancy_leaves_out_nsaids_and_lying_on_the_back() -> None:
 
 def test_without_pregnancy_nsaids_first_and_paracetamol_alone_not_recommended() -> None:
     advice = " ".join(plan_for(1, 6).medicines)
-    assert "ibuprofen or naproxen can help" in advice
+    assert "Ibuprofen is usually the first painkiller to try" in advice
     assert "Ask a pharmacist first" in advice
+    assert "with food, at the lowest dose that works, for the shortest time" in advice
+    assert "poo is black or you are sick blood" in advice
+    assert "Naproxen and muscle relaxants are only on prescription" in advice
     assert "Paracetamol on its own is not recommended" in advice
 
 
