@@ -94,6 +94,17 @@ class CanonicalRequestMiddleware:
         return self.get_response(request)
 
 
+def may_have_a_stale_copy(request: HttpRequest) -> bool:
+    """A request the page's last good copy answers while the database fails: its cookieless
+    copy holds nothing personal, so someone with a cookie gets it too rather than an error
+    (without the links to their own pages). A query string or htmx asks for something else."""
+    return (
+        request.method in {"GET", "HEAD"}
+        and not request.META.get("QUERY_STRING")
+        and "HTTP_HX_REQUEST" not in request.META
+    )
+
+
 def without_database[R: HttpResponseBase](response: R) -> R:
     """Marks a page a view rendered without the parts its database failed to give: never stored,
     and replaced by the page's last good copy when there is one."""
@@ -118,7 +129,7 @@ class StaleOnErrorCacheMiddleware(UpdateCacheMiddleware):
         return caches["default"]
 
     def process_response(self, request: HttpRequest, response: Any) -> Any:
-        if getattr(response, "without_database", False) and shared_request(request):
+        if getattr(response, "without_database", False) and may_have_a_stale_copy(request):
             return self.last_good_copy(request) or response
         # Rendered now, not served from the fresh copy (Django's own flag for "store this").
         rendered = getattr(request, "_cache_update_cache", False)
@@ -134,7 +145,7 @@ class StaleOnErrorCacheMiddleware(UpdateCacheMiddleware):
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> Any:
-        if not isinstance(exception, DatabaseError) or not shared_request(request):
+        if not isinstance(exception, DatabaseError) or not may_have_a_stale_copy(request):
             return None
         return self.last_good_copy(request)
 
