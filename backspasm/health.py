@@ -18,7 +18,7 @@ from typing import Final
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
-from django.db import DatabaseError, close_old_connections, connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 
 ANSWER_WITHIN: Final = 1.5
@@ -27,8 +27,6 @@ ANSWER_WITHIN: Final = 1.5
 def database_ok() -> bool:
     """A write, rolled back, to one of the site's own tables: "SELECT 1" passes on a read-only
     replica, and on SQLite on a new, empty file made where a deleted database was."""
-    # This thread outlives requests: drop a connection that broke or aged since the last check.
-    close_old_connections()
     try:
         with transaction.atomic():
             first = ContentType.objects.order_by("pk").values_list("pk", flat=True).first()
@@ -40,7 +38,9 @@ def database_ok() -> bool:
     except DatabaseError:
         return False
     finally:
-        close_old_connections()
+        # This thread outlives requests, which close their connections: a fresh one each time
+        # also proves a new connection can be made.
+        connection.close()
     return True
 
 
