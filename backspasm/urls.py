@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from backspasm import offline, views
+from backspasm import views
+from content import offline
 from backspasm.accounts.urls import account_patterns, two_factor_patterns
 from backspasm.caching import public_page
 

@@ -62,6 +62,12 @@ class Article(models.Model):
         default=0, help_text="Position within the section: lower numbers come first."
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    available_offline = models.BooleanField(
+        "Keep on phones for offline use",
+        default=False,
+        help_text="Phones that visit the site keep this page to read without a connection. "
+        "For the pages that say what to do in an emergency: keep the list short.",
+    )
     last_reviewed = models.DateField()
     next_review_due = models.DateField()
     reviewer = models.CharField(
