@@ -3,9 +3,9 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from backspasm import views
-from content import offline
 from backspasm.accounts.urls import account_patterns, two_factor_patterns
 from backspasm.caching import public_page
+from content import offline
 
 urlpatterns = [
     path("", include("content.urls")),

@@ -26,9 +26,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from backspasm.caching import public_page, without_database
+from backspasm.publishing.version import content_version
 from content.models import Article
 from content.pages import ArticleLink, link_to
-from backspasm.publishing.version import content_version
 
 WORKER_SOURCE: Final = "js/service-worker.js"
 CACHE_PREFIX: Final = "backspasm-offline-"
