@@ -12,7 +12,7 @@ from django.test import Client, override_settings
 
 from feedback.models import PageFeedback
 from tests.selfcare.conftest import finished
-from tests.support.html import one, soup_of, text_of
+from tests.support.html import attr, one, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def what_was_wrong(client: Client, response: Any) -> tuple[Any, str]:
     assert response["Location"].startswith("/feedback/what-was-wrong/?answer=")
     page = client.get(response["Location"])
     assert page.status_code == 200
-    return page, one(soup_of(page), "#feedback input[name=answer]")["value"]
+    return page, attr(one(soup_of(page), "#feedback input[name=answer]"), "value")
 
 
 def test_an_answer_is_stored_with_the_page_the_answer_and_the_date_only() -> None:
@@ -130,7 +130,7 @@ def test_with_htmx_no_swaps_in_what_was_wrong_then_the_thank_you() -> None:
 
     assert asked.select("html, header, footer") == []
     assert one(asked, "h2[data-focus-on-swap]").get_text(strip=True) == "What was wrong?"
-    answer = one(asked, "input[name=answer]")["value"]
+    answer = attr(one(asked, "input[name=answer]"), "value")
     thanked = soup_of(send(htmx, answer=answer, comment="Too long"))
 
     assert one(thanked, "h2").get_text(strip=True) == "Thank you for your feedback"
