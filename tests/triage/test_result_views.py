@@ -303,6 +303,10 @@ def test_start_again_asks_first_and_clears_nothing_until_confirmed(client):
     assert one(page.text, "form[method=post]")["action"] == "/check/start-again/"
     assert one(page.text, ".govuk-button-group a")["href"] == "/check/result/"
     assert read_session(client)["triage"]["finished"] is True
+    clears = one(page.text, "[data-clears]").get_text(" ", strip=True)
+    assert "every answer" in clears and "advice" in clears
+    keeps = one(page.text, "[data-keeps]").get_text(" ", strip=True)
+    assert "pain diary is kept" in keeps and "self-care plan" in keeps
 
 
 @pytest.mark.parametrize(
