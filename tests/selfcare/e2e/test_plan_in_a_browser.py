@@ -8,9 +8,9 @@ import pytest
 import time_machine
 from playwright.sync_api import Page, expect
 
+from selfcare.diary import KEPT_DAYS
 from tests.e2e.audit import assert_none, axe_problems, screenshot
 from tests.e2e.checker import Walker
-from selfcare.diary import KEPT_DAYS
 from tests.support.checker import JOURNEYS
 
 pytestmark = pytest.mark.e2e
