@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := backspasm.settings
 
-.PHONY: help setup run serve test test-quick lint check css check-css node-tools browser proxy bench soak
+.PHONY: help setup run serve test test-quick lint check css check-css js check-js node-tools browser proxy bench soak
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -61,6 +61,15 @@ check-css: node-tools ## Fail when the committed CSS is not what static/scss com
 	cmp -s $$tmp/main.css static/css/main.css || \
 	{ echo "static/css is stale: run 'make css' and commit the result"; exit 1; }
 
+js: node-tools ## Rebuild static/js/govuk-frontend.js from the govuk-frontend npm package
+	npm run --silent js
+
+check-js: node-tools ## Fail when the committed GOV.UK Frontend script is not what the package bundles to
+	@tmp=$$(mktemp -d) && \
+	npx esbuild static/js-src/govuk-frontend.mjs --bundle --format=esm --minify --target=es2020 --legal-comments=none --log-level=warning --outfile=$$tmp/govuk-frontend.js && \
+	cmp -s $$tmp/govuk-frontend.js static/js/govuk-frontend.js || \
+	{ echo "static/js/govuk-frontend.js is stale: run 'make js' and commit the result"; exit 1; }
+
 lint: setup ## ruff, formatting, mypy and missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -70,7 +79,7 @@ lint: setup ## ruff, formatting, mypy and missing migrations
 check: setup node-tools ## Audit the locked Python and npm dependencies for known vulnerabilities
 	$(BIN)/python tools/audit.py
 
-test: setup node-tools browser proxy check-css ## Set everything up and run the whole suite
+test: setup node-tools browser proxy check-css check-js ## Set everything up and run the whole suite
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 

@@ -23,10 +23,12 @@ class GovukFieldMixin:
         suffix: str = "",
         inline: bool = False,
         heading_size: str = "l",
+        small: bool = False,
         **kwargs: Any,
     ) -> None:
         self.page_heading = page_heading
         self.inline = inline
+        self.small = small  # GOV.UK's smaller checkboxes, for a page with many long choices
         self.heading_size = heading_size  # a GOV.UK size: "l", or "m" for a long page
         self.choice_hints = dict(choice_hints or {})
         self.input_width = input_width

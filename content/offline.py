@@ -36,6 +36,7 @@ CACHE_PREFIX: Final = "backspasm-offline-"
 ASSETS: Final = (
     "css/main.css",
     "js/app.js",
+    "js/govuk-frontend.js",
     "img/favicon.svg",
     "django_htmx/htmx-2.min.js",
 )

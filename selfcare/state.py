@@ -1,11 +1,13 @@
 """What the self-care pages keep in the person's signed session cookie, checked on the way in.
 
-Three keys, each owned here: the day the pain started (when the person has told us), the STarT Back
-answers and the pain diary. The checker's own answers are read only through
-``triage.outcome.stored_outcome``. ``load`` reads all of it once into a ``SelfCare``, which
-answers every question the plan, diary and calendar ask; the ``save_`` functions write it back.
+Four keys, each owned here: the day the pain started (when the person has told us), the STarT Back
+answers, the pain diary and the person's calendar id (a random value, nothing they told us). The
+checker's own answers are read only through ``triage.outcome.stored_outcome``. ``load`` reads all
+of it once into a ``SelfCare``, which answers every question the plan, diary and calendar ask; the
+``save_`` functions write it back.
 """
 
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +41,7 @@ def general_get_help_cards() -> tuple[Card, ...]:
 ONSET_KEY = "selfcare_onset"
 STARTBACK_KEY = "selfcare_startback"
 DIARY_KEY = "selfcare_diary"
+CALENDAR_KEY = "selfcare_calendar"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,16 @@ def save_days_since_start(
 def remember_onset(session: SessionBase, outcome: CheckerOutcome, today: date) -> None:
     """Pin the start day, so the plan moves on by itself when the person comes back tomorrow."""
     save_days_since_start(session, outcome, today, days_since_start(session, outcome, today))
+
+
+def calendar_owner(session: SessionBase) -> str:
+    """The person's calendar id: random, made on their first download and kept, so the events of
+    every later download have the same UIDs and calendar apps update them."""
+    stored = session.get(CALENDAR_KEY)
+    if isinstance(stored, str) and stored.isalnum() and len(stored) == 16:
+        return stored
+    session[CALENDAR_KEY] = owner = secrets.token_hex(8)
+    return owner
 
 
 def load_diary(session: SessionBase, today: date) -> Diary:

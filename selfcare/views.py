@@ -198,8 +198,17 @@ def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
 @require_safe
 @self_care_only
 def plan_calendar(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
+    """The light calendar, or with ``?sessions=all`` every heat and exercise session too."""
+    # The plan's start day and the calendar id make the events' UIDs: both are kept from now on.
+    state.remember_onset(request.session, person.outcome, person.today)
     built = person.plan(shared_parts().exercises)
-    body = build_calendar(built, ZoneInfo(settings.TIME_ZONE), datetime.now(tz=ZoneInfo("UTC")))
+    body = build_calendar(
+        built,
+        ZoneInfo(settings.TIME_ZONE),
+        datetime.now(tz=ZoneInfo("UTC")),
+        state.calendar_owner(request.session),
+        every_session=request.GET.get("sessions") == "all",
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(person.today)}"'
     return response

@@ -21,6 +21,7 @@ def _field(step: Step) -> forms.Field:
             error_messages=messages,
             # The emergency screen's criteria are long, and each page must fit a phone screen.
             heading_size="m" if step.section is Section.EMERGENCY else "l",
+            small=step.compact,
         )
     if step.kind is Kind.YES_NO:
         return YesNoField(

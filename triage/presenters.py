@@ -339,20 +339,25 @@ class AnswerRow:
     answer: tuple[str, ...]  # one line per chosen item
     change_url: str
     change_label: str  # visually hidden words after "Change"
+    nothing_found: bool = False  # "None of these" or "No": folded into one row on the page
 
 
 def present_answers(progress: Progress) -> tuple[AnswerRow, ...]:
     """The "check your answers" rows, one per answered question."""
     rows: list[AnswerRow] = []
     for step, value in progress.answered:
+        nothing_found = False
         if step.kind is Kind.CHECKBOXES:
             assert isinstance(value, list)
             chosen = {finding.id for finding in step.findings if finding.id in value}
             lines = tuple(f.label for f in step.findings if f.id in chosen) or ("None of these",)
+            nothing_found = not chosen
         elif step.kind is Kind.YES_NO:
             lines = ("Yes" if value else "No",)
+            nothing_found = not value
         elif step.kind is Kind.CHOICE:
             lines = (dict(step.choices)[str(value)],)
+            nothing_found = value == "no"
         elif step.kind is Kind.DURATION:
             assert isinstance(value, int)
             lines = (f"{value} day{'' if value == 1 else 's'} ago",)
@@ -364,6 +369,19 @@ def present_answers(progress: Progress) -> tuple[AnswerRow, ...]:
                 answer=lines,
                 change_url=reverse("triage:question", kwargs={"slug": step.slug}),
                 change_label=step.summary.lower(),
+                nothing_found=nothing_found,
             )
         )
     return tuple(rows)
+
+
+def fold_answers(
+    rows: tuple[AnswerRow, ...],
+) -> tuple[tuple[AnswerRow, ...], tuple[AnswerRow, ...]]:
+    """The rows that say something, and the "None of these" and "No" rows, which the page folds
+    into one line (most answers on a calm route are one of those, and a row each buried the
+    button far below the first screen)."""
+    return (
+        tuple(row for row in rows if not row.nothing_found),
+        tuple(row for row in rows if row.nothing_found),
+    )

@@ -81,9 +81,8 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
     ),
     Finding(
         "bladder_dysfunction",
-        "New problems peeing: you cannot pee, it is hard to start or the flow is weak, you "
-        "strain, you leak or need pads, you cannot feel yourself pee, or cannot tell if your "
-        "bladder is full or empty",
+        "New problems peeing: cannot pee, hard to start, weak flow, straining, leaking or needing "
+        "pads, or cannot feel yourself pee or tell if your bladder is full or empty",
         "Not burning or stinging alone.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
@@ -108,9 +107,8 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
     ),
     Finding(
         "limb_weakness",
-        "New weakness in a leg or arm that is severe or getting worse: your foot slaps or your "
-        "toes catch, you cannot lift the front of your foot, or your leg gives way because it "
-        "is weak",
+        "New weakness in a leg or arm, severe or getting worse: your foot slaps, your toes "
+        "catch, you cannot lift the front of your foot, or your leg gives way as it is weak",
         "Not if only a stab of pain makes it give way.",
         EmergencyAction.GO_TO_A_AND_E,
     ),

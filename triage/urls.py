@@ -2,7 +2,8 @@
 
 - ``/check/``: start page (what the checker does, who it is for).
 - ``/check/<step>/``: one question per page, in this order (a step that does not apply is skipped):
-  ``emergency-signs``, ``emergency-signs-legs``, ``emergency-signs-other`` (the emergency screen),
+  ``emergency-signs``, ``emergency-signs-legs``, ``emergency-signs-heart``,
+  ``emergency-signs-other`` (the emergency screen),
   ``age``, ``pregnancy``, ``pregnancy-symptoms`` (only when pregnant or not sure), ``how-long``,
   ``pain-score``, ``general-symptoms``, ``health``, ``type-of-pain``, ``tummy-and-peeing``,
   ``leg-pain``, ``how-it-is-changing``, ``daily-life``. Once the result is urgent, the questions

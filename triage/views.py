@@ -18,7 +18,8 @@ from backspasm.caching import mark_public
 from backspasm.htmx import HtmxHttpRequest, personal_page, render_page
 from triage import flow, monitoring
 from triage.forms import form_class, initial
-from triage.presenters import Numbers, present_answers, present_result
+from triage.presenters import Numbers, fold_answers, present_answers, present_result
+from triage.steps import EMERGENCY_STEPS, READING_MINUTES
 
 
 def _resume(progress: flow.Progress) -> HttpResponseRedirect:
@@ -48,6 +49,8 @@ def start(request: HttpRequest) -> HttpResponse:
     progress = flow.load(request.session)
     context = {
         "first_step": flow.FIRST_STEP,
+        "reading_minutes": READING_MINUTES,
+        "emergency_pages": len(EMERGENCY_STEPS),
         "resume_url": _resume(progress).url if progress.answered else "",
     }
     response = render(request, "triage/start.html", context)
@@ -90,9 +93,14 @@ def answers(request: HtmxHttpRequest) -> HttpResponse:
         return _resume(progress)
     if request.method == "POST":
         return _resume(flow.confirm(request.session, progress))
-    rows = present_answers(progress)
+    rows, nothing_found = fold_answers(present_answers(progress))
     back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
-    return render_page(request, "triage/answers.html", {"rows": rows, "back_url": back_url})
+    context: dict[str, object] = {
+        "rows": rows,
+        "nothing_found": nothing_found,
+        "back_url": back_url,
+    }
+    return render_page(request, "triage/answers.html", context)
 
 
 def _numbers() -> Numbers:

@@ -58,7 +58,7 @@ def test_each_question_as_an_htmx_partial_is_only_the_question(htmx_client, step
     assert "<html" not in response.text and "<body" not in response.text
     page = BeautifulSoup(response.text, "html.parser")
     assert one(page, "title").get_text().startswith(step.question)
-    assert one(page, "#back-link")["data-hx-swap-oob"] == "true"
+    assert one(page, "#back-nav")["data-hx-swap-oob"] == "true"
     assert one(page, "h1").get_text(strip=True) == step.question
     assert one(page, "h1").has_attr("data-focus-on-swap")
 
@@ -244,4 +244,4 @@ def test_each_question_says_which_section_of_the_checker_it_is_in(client, step):
 
     caption = one(client.get(url(step)).text, "[data-section]").get_text(strip=True)
 
-    assert caption == step.section
+    assert caption == (f"{step.section}: {step.theme}" if step.theme else step.section)

@@ -115,7 +115,7 @@ def test_the_calendar_has_one_recurring_event_for_each_session(
     page = self_care_plan(open_page(javascript=javascript), javascript)
 
     with page.expect_download() as download:
-        page.get_by_role("link", name=re.compile("Add heat and exercise reminders")).click()
+        page.get_by_role("link", name=re.compile("Add every heat and exercise session")).click()
     calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
 
     heat = [event for event in calendar.events if str(event["SUMMARY"]) == "Heat on your back"]

@@ -2,11 +2,14 @@
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from playwright.sync_api import Page, expect
 
-from tests.e2e.audit import assert_none, axe_problems
+from selfcare.diary import KEPT_DAYS
+from tests.e2e.audit import assert_none, axe_problems, screenshot
 from tests.e2e.checker import Walker
 from tests.support.checker import JOURNEYS
 
@@ -112,3 +115,27 @@ def test_the_questionnaire_result_appears_on_the_plan(open_page: OpenPage, javas
 
     expect(page).to_have_url(re.compile(r"/self-care/plan/$"))
     expect(page.locator("#risk")).to_contain_text("High risk.")
+
+
+def test_a_full_pain_diary_prints_on_one_a4_page_without_its_form(open_page: OpenPage):
+    """Two weeks of scores, one a day (the clock moved on a day at a time in this process, which
+    also runs the server), printed: the chart and the table on one sheet, and no form."""
+    page = self_care_plan(open_page(), True)
+    first_day = datetime.now(tz=UTC).replace(hour=10, minute=0)
+    for day in range(KEPT_DAYS):
+        with time_machine.travel(first_day + timedelta(days=day), tick=True):
+            page.goto("/self-care/diary/")
+            page.locator("#id_pain_today").fill(str(7 - day // 3))
+            page.get_by_role("radio", name="No").check()
+            submit(page, "Save today's score", True)
+        expect(page.locator("main table tbody tr")).to_have_count(day + 1)
+
+    with time_machine.travel(first_day + timedelta(days=KEPT_DAYS - 1), tick=True):
+        page.goto("/self-care/diary/")
+        page.emulate_media(media="print")
+        expect(page.locator("main form[method=post]")).to_be_hidden()
+        expect(page.locator("svg.app-pain-chart")).to_be_visible()
+        expect(page.locator("main table tbody tr")).to_have_count(KEPT_DAYS)
+        page.set_viewport_size({"width": 794, "height": 1123})
+        screenshot(page, "self-care", "print-diary")
+        assert printed_pages(page) == 1
