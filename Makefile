@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := backspasm.settings
 
-.PHONY: help setup run serve test test-quick lint check css check-css node-tools browser bench soak
+.PHONY: help setup run serve test test-quick lint check css check-css js check-js node-tools browser proxy bench soak
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ browser: ## Install Debian's Chromium (and Java, for the Nu HTML Checker) when t
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
+proxy: ## Install Debian's nginx (the tests run deploy/nginx/backspasm.conf) when it is missing
+	@test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
+
 css: node-tools ## Rebuild static/css from static/scss
 	npm run --silent css
 
@@ -60,6 +63,15 @@ check-css: node-tools ## Fail when the committed CSS is not what static/scss com
 	cmp -s $$tmp/main.css static/css/main.css && cmp -s $$tmp/preview.css static/css/preview.css || \
 	{ echo "static/css is stale: run 'make css' and commit the result"; exit 1; }
 
+js: node-tools ## Rebuild static/js/govuk-frontend.js from the govuk-frontend npm package
+	npm run --silent js
+
+check-js: node-tools ## Fail when the committed GOV.UK Frontend script is not what the package bundles to
+	@tmp=$$(mktemp -d) && \
+	npx esbuild static/js-src/govuk-frontend.mjs --bundle --format=esm --minify --target=es2020 --legal-comments=none --log-level=warning --outfile=$$tmp/govuk-frontend.js && \
+	cmp -s $$tmp/govuk-frontend.js static/js/govuk-frontend.js || \
+	{ echo "static/js/govuk-frontend.js is stale: run 'make js' and commit the result"; exit 1; }
+
 lint: setup ## ruff, formatting, mypy and missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -69,14 +81,14 @@ lint: setup ## ruff, formatting, mypy and missing migrations
 check: setup node-tools ## Audit the locked Python and npm dependencies for known vulnerabilities
 	$(BIN)/python tools/audit.py
 
-test: setup node-tools browser check-css ## Set everything up and run the whole suite
+test: setup node-tools browser proxy check-css check-js ## Set everything up and run the whole suite
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 test-quick: setup ## The inner loop: the suite without the browser, servers, processes or fault runs
 	$(BIN)/pytest -n auto -m "not e2e and not server and not faults and not services" $(PYTEST_ARGS)
 
-bench: setup node-tools browser ## Load the site under gunicorn, weigh its pages, run Lighthouse and the soak against the budgets
+bench: setup node-tools browser proxy ## Load the site under gunicorn, weigh its pages, run Lighthouse and the soak against the budgets
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	$(BIN)/python -m bench $(BENCH_ARGS)
 

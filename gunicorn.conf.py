@@ -23,7 +23,8 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # worker, a few slow clients or requests stuck on a hung database held every worker while the
 # emergency advice queued behind them. A gthread worker waits for a client's first bytes without
 # a thread, and a thread held by a slow request leaves the others serving. Each thread keeps its
-# own database connection: workers x threads per server counts against max_connections.
+# own database connection: workers x threads per server counts against max_connections. At most
+# half of them wait on PostgreSQL at once (settings.DATABASE_WAITING_THREADS, docs/adr/0021).
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * available_cores() + 1))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 4))

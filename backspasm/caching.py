@@ -6,18 +6,31 @@ login), comes from htmx or asks with a query string is rendered fresh and marked
 stored, so nothing personal and nothing a stranger can vary at will ever enters a shared cache.
 """
 
+import logging
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, Final
 
+from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.http.response import HttpResponseBase
-from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.middleware.cache import UpdateCacheMiddleware
+from django.utils.cache import (
+    add_never_cache_headers,
+    patch_cache_control,
+    patch_vary_headers,
+)
+
+logger = logging.getLogger("backspasm.caching")
 
 # How long a page may be older than the database, whatever happens to the cache: an editor's save
 # reaches everyone within this, even when the cache missed the save (docs/adr/0010).
 PUBLIC_MAX_AGE: Final = 30
+# How long the last good copy of a public page is kept, to serve while the database fails: a day
+# covers an outage overnight; the next good render replaces it.
+STALE_SECONDS: Final = 24 * 60 * 60
 
 type View = Callable[..., HttpResponse]
 
@@ -33,7 +46,8 @@ def shared_request(request: HttpRequest) -> bool:
 
 
 def mark_public(request: HttpRequest, response: HttpResponseBase) -> None:
-    if not shared_request(request):
+    # A view that rendered less than the whole page (its database failed) said no-store itself.
+    if not shared_request(request) or "no-store" in response.get("Cache-Control", ""):
         add_never_cache_headers(response)
     elif response.status_code == 200:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
@@ -78,3 +92,68 @@ class CanonicalRequestMiddleware:
             else:
                 meta.pop("HTTP_ACCEPT_ENCODING", None)
         return self.get_response(request)
+
+
+def may_have_a_stale_copy(request: HttpRequest) -> bool:
+    """A request the page's last good copy answers while the database fails: its cookieless
+    copy holds nothing personal, so someone with a cookie gets it too rather than an error
+    (without the links to their own pages). A query string or htmx asks for something else."""
+    return (
+        request.method in {"GET", "HEAD"}
+        and not request.META.get("QUERY_STRING")
+        and "HTTP_HX_REQUEST" not in request.META
+    )
+
+
+def without_database[R: HttpResponseBase](response: R) -> R:
+    """Marks a page a view rendered without the parts its database failed to give: never stored,
+    and replaced by the page's last good copy when there is one."""
+    add_never_cache_headers(response)
+    response.without_database = True  # type: ignore[attr-defined]
+    return response
+
+
+def stale_key(request: HttpRequest) -> str:
+    """The page's address and encoding, as CanonicalRequestMiddleware left them."""
+    encoding = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    return f"stale-page:{request.get_host()}{request.path}:{encoding}"
+
+
+class StaleOnErrorCacheMiddleware(UpdateCacheMiddleware):
+    """Django's page cache, and beside each page it stores a copy that lasts a day, in the shared
+    cache, served when the database fails: a person sees yesterday's page, not an error (the
+    fresh copy lives 30 s in each worker's memory, docs/adr/0010)."""
+
+    @property
+    def stale_copies(self) -> Any:
+        return caches["default"]
+
+    def process_response(self, request: HttpRequest, response: Any) -> Any:
+        if getattr(response, "without_database", False) and may_have_a_stale_copy(request):
+            return self.last_good_copy(request) or response
+        # Rendered now, not served from the fresh copy (Django's own flag for "store this").
+        rendered = getattr(request, "_cache_update_cache", False)
+        response = super().process_response(request, response)
+        if (
+            rendered
+            and shared_request(request)
+            and response.status_code == 200
+            and "public" in response.get("Cache-Control", "")
+            and not response.streaming
+        ):
+            self.stale_copies.set(stale_key(request), response, STALE_SECONDS)
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> Any:
+        if not isinstance(exception, DatabaseError) or not may_have_a_stale_copy(request):
+            return None
+        return self.last_good_copy(request)
+
+    def last_good_copy(self, request: HttpRequest) -> HttpResponseBase | None:
+        stale: HttpResponseBase | None = self.stale_copies.get(stale_key(request))
+        if stale is None:
+            return None
+        logger.warning("The database failed: served the last good copy of %s", request.path)
+        # Not stored again: it would restart the fresh copy's 30 s with an old page.
+        request._cache_update_cache = False  # type: ignore[attr-defined]
+        return stale

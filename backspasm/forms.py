@@ -23,10 +23,12 @@ class GovukFieldMixin:
         suffix: str = "",
         inline: bool = False,
         heading_size: str = "l",
+        small: bool = False,
         **kwargs: Any,
     ) -> None:
         self.page_heading = page_heading
         self.inline = inline
+        self.small = small  # GOV.UK's smaller checkboxes, for a page with many long choices
         self.heading_size = heading_size  # a GOV.UK size: "l", or "m" for a long page
         self.choice_hints = dict(choice_hints or {})
         self.input_width = input_width
@@ -66,7 +68,12 @@ class YesNoField(RadiosField):
 
 
 class CheckboxesField(GovukFieldMixin, forms.MultipleChoiceField):
-    """A "which of these" question with an exclusive "None of these" answer valued ``none``."""
+    """A "which of these" question with an exclusive "None of these" answer valued ``none``.
+
+    Without JavaScript nothing stops a person ticking a sign and "None of these" together (say,
+    on a page where they had ticked "None of these" before): the sign counts, never an error, so
+    a new warning sign is never lost or refused.
+    """
 
     widget = forms.CheckboxSelectMultiple
     NONE = "none"
@@ -76,14 +83,6 @@ class CheckboxesField(GovukFieldMixin, forms.MultipleChoiceField):
         self.none_label = none_label
         choices = [*kwargs.pop("choices", ()), (self.NONE, none_label)]
         super().__init__(*args, choices=choices, **kwargs)
-        self.error_messages.setdefault(
-            "none_and_others", f"Select '{none_label}' or the ones that apply, not both"
-        )
-
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        if self.NONE in value and len(value) > 1:
-            raise ValidationError(self.error_messages["none_and_others"], code="none_and_others")
 
     def clean(self, value: Any) -> list[str]:
         chosen = super().clean(value)

@@ -35,7 +35,7 @@ class Reviewed:
 _reviewed: dict[Model, Reviewed] = {}
 _editor_viewable: list[Model] = []
 _reviewer_viewable: list[Model] = []
-_search_sources: list[Callable[[], Iterable[Any]]] = []
+_search_sources: dict[Callable[[], Iterable[Any]], int] = {}
 _renameable_paths: list[str] = []
 _staff_paths: list[str] = []
 
@@ -79,10 +79,11 @@ def register_reviewer_viewable(*model: Model) -> None:
     _add(_reviewer_viewable, *model)
 
 
-def register_search_source(source: Callable[[], Iterable[Any]]) -> None:
-    """A function that yields public pages as ``backspasm.publishing.searchdocs.Document``s; ties
-    in search results keep the order sources were registered in."""
-    _add(_search_sources, source)
+def register_search_source(source: Callable[[], Iterable[Any]], *, tie_order: int) -> None:
+    """A function that yields public pages as ``backspasm.publishing.searchdocs.Document``s.
+    Pages that score alike are listed by their source's ``tie_order``, lowest first: apps are
+    ready in layer order, which says nothing about which pages help a reader most."""
+    _search_sources.setdefault(source, tie_order)
 
 
 def register_renameable_paths(*prefix: str) -> None:
@@ -117,7 +118,7 @@ def reviewer_viewable() -> tuple[Model, ...]:
 
 
 def search_sources() -> tuple[Callable[[], Iterable[Any]], ...]:
-    return tuple(_search_sources)
+    return tuple(sorted(_search_sources, key=_search_sources.__getitem__))
 
 
 def renameable_paths() -> tuple[str, ...]:

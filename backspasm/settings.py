@@ -122,8 +122,9 @@ MIDDLEWARE = [
     "backspasm.caching.CanonicalRequestMiddleware",
     # Django's page cache (docs/adr/0010): it stores a public page as it leaves GZip, so a hit is
     # bytes compressed once. Only responses to cookieless requests that a view marked public are
-    # stored (backspasm.caching.public_page); everything else carries no max-age and is not.
-    "django.middleware.cache.UpdateCacheMiddleware",
+    # stored (backspasm.caching.public_page); everything else carries no max-age and is not. A day
+    # long copy of each stays in the shared cache, served when the database fails.
+    "backspasm.caching.StaleOnErrorCacheMiddleware",
     # Pages leave compressed (about a quarter of their size) for people on slow mobile data.
     # Django pads each response with random bytes and masks the CSRF token against BREACH.
     "django.middleware.gzip.GZipMiddleware",
@@ -186,22 +187,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 else:
-    # One persistent connection per gunicorn thread, checked before reuse (docs/adr/0006). A
-    # database that stops answering must fail the requests that need it in seconds and leave
-    # the rest of the site alone (docs/adr/0012): a connection attempt gives up after 5 s; the
-    # server cancels a statement after 5 s and a lock wait after 3 s; keepalives notice a silent
-    # peer on an idle connection within about 25 s, and unacknowledged data gives up after 10 s.
+    # One persistent connection per gunicorn thread, checked before reuse (docs/adr/0006), through
+    # a backend whose every wait gives up (backspasm.postgres, docs/adr/0021): a database that
+    # stops answering fails the requests that need it within about DATABASE_WAIT_SECONDS and
+    # leaves the rest of the site alone. The server cancels a statement and a lock wait before
+    # the client gives up; a server that never answers is the client's to bound: a connection
+    # attempt after connect_timeout, any other wait after DATABASE_WAIT_SECONDS, and data the
+    # network never acknowledges after tcp_user_timeout. Keepalives notice a silent peer on an
+    # idle connection within about 15 s.
+    DATABASES["default"]["ENGINE"] = "backspasm.postgres"
     DATABASES["default"]["OPTIONS"] = {
-        "connect_timeout": 5,
-        "options": "-c statement_timeout=5000 -c lock_timeout=3000"
+        "connect_timeout": 3,
+        "options": "-c statement_timeout=2500 -c lock_timeout=2000"
         " -c idle_in_transaction_session_timeout=30000",
         "keepalives": 1,
-        "keepalives_idle": 10,
+        "keepalives_idle": 5,
         "keepalives_interval": 5,
-        "keepalives_count": 3,
-        "tcp_user_timeout": 10_000,
+        "keepalives_count": 2,
+        "tcp_user_timeout": 3_000,
         **DATABASES["default"].get("OPTIONS", {}),
     }
+# How long a thread waits on PostgreSQL at most (backspasm.postgres.bounded); 0 for no bound, for
+# a long data migration run by hand.
+DATABASE_WAIT_SECONDS = float(os.environ.get("DATABASE_WAIT_SECONDS") or 3) or None
+# How many threads of a process may wait on PostgreSQL at once: the rest stay free for the pages
+# that need no database. Half of gunicorn's threads (gunicorn.conf.py reads the same variable).
+DATABASE_WAITING_THREADS = max(1, int(os.environ.get("GUNICORN_THREADS") or 4) // 2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds pickled Python objects, so each release keeps to its own keys: during a rolling
@@ -234,10 +245,11 @@ if REDIS_URL:
 elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
-    # Without Redis the gunicorn workers of one machine still share one cache.
+    # Without Redis the gunicorn workers of one machine still share one cache; a disk that fails
+    # is a miss, as Redis down is (backspasm.filecache).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "backspasm.filecache.ForgivingFileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or BASE_DIR / ".cache",
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 600,
@@ -254,6 +266,9 @@ if not REDIS_URL:
 # a person may rate every page they read in an hour; a botnet still cannot fill the table.
 FEEDBACK_RATE_PER_ADDRESS = "10/h"
 FEEDBACK_RATE_EVERYONE = "500/h"
+# Searches one address may make a minute (docs/adr/0018): more than a person types, far fewer
+# than a script sends.
+SEARCH_RATE_PER_ADDRESS = "30/m"
 # Whole pages are kept in each worker's memory: a hit then costs no round trip, and a page lives
 # at most PUBLIC_MAX_AGE seconds whatever happens to Redis (docs/adr/0010). The oldest go first
 # past MAX_ENTRIES, so nothing a visitor sends can grow it without bound.
@@ -375,7 +390,7 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    # The service worker that keeps the emergency pages for offline use (backspasm/offline.py).
+    # The service worker that keeps the emergency pages for offline use (content/offline.py).
     "worker-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
@@ -426,13 +441,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"without_template_context": {"()": "backspasm.logfilters.WithoutTemplateContext"}},
+    "filters": {
+        "without_template_context": {"()": "backspasm.logfilters.WithoutTemplateContext"},
+        "without_query_string": {"()": "backspasm.logfilters.WithoutQueryString"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # Its DEBUG records carry whole template contexts, answers included (see the filter).
         "django.template": {"level": "WARNING", "filters": ["without_template_context"]},
+        # The development server's request lines: a query string can hold what someone searched.
+        "django.server": {"filters": ["without_query_string"]},
         "backspasm": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

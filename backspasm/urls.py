@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from backspasm import offline, views
+from backspasm import views
 from backspasm.accounts.urls import account_patterns, two_factor_patterns
 from backspasm.caching import public_page
+from content import offline
 
 urlpatterns = [
     path("", include("content.urls")),

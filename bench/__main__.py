@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from bench import budgets
 from bench.budgets import Check
+from bench.faults import fault_checks, run_faults
 from bench.lighthouse import Run, median_run, run_lighthouse
 from bench.pages import Target, discover
 from bench.server import running_server
@@ -38,8 +39,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--soak-concurrency", type=int, default=4)
     parser.add_argument(
         "--only",
-        default="load,weight,lighthouse,soak",
-        help="comma-separated parts to run: load, weight, lighthouse, soak",
+        default="load,weight,lighthouse,soak,faults",
+        help="comma-separated parts to run: load, weight, lighthouse, soak, faults",
     )
     parser.add_argument("--output", type=Path, default=RESULTS)
     return parser.parse_args()
@@ -349,7 +350,7 @@ def report(checks: list[Check], results: dict[str, Any], output: Path) -> int:
 def main() -> int:
     args = arguments()
     parts = {part.strip() for part in args.only.split(",") if part.strip()}
-    unknown = parts - {"load", "weight", "lighthouse", "soak"}
+    unknown = parts - {"load", "weight", "lighthouse", "soak", "faults"}
     if unknown:
         print(f"Unknown part(s) for --only: {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
@@ -368,12 +369,16 @@ def main() -> int:
         },
     }
     checks: list[Check] = []
-    if parts - {"soak"}:
+    if parts - {"soak", "faults"}:
         checks += measure(results, parts, args)
     if "soak" in parts:
         with running_server() as (server, _):
             results["soak"], found = run_soak(server, args)
             checks += found
+    if "faults" in parts:
+        # Servers of their own: a database that hangs, slow clients, nginx in front.
+        results["faults"] = run_faults()
+        checks += fault_checks(results["faults"])
     return report(checks, results, args.output)
 
 

@@ -83,7 +83,7 @@ class ArticleAdmin(ReviewedAdmin):
     inlines = [SourceInline]
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary", "body", "writing_help")}),
-        ("Where it appears", {"fields": ("section", "order", "status")}),
+        ("Where it appears", {"fields": ("section", "order", "status", "available_offline")}),
         ("Review", {"fields": ("last_reviewed", "next_review_due", "reviewer")}),
     ]
     readonly_fields = ("writing_help",)

@@ -19,8 +19,8 @@ class ContentConfig(AppConfig):
             flag_lines=is_card_line,
             flag_label="Care card changed",
         )
-        registry.register_search_source(guidance_articles)
-        registry.register_search_source(site_pages)
+        registry.register_search_source(guidance_articles, tie_order=0)
+        registry.register_search_source(site_pages, tie_order=20)
         registry.register_renameable_paths("/guidance/")
         # Drafts are previewed with the staff's session, as in the admin.
         registry.register_staff_paths("/guidance/preview/")

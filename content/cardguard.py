@@ -14,6 +14,7 @@ from typing import Final
 from content.markdown import card_names
 from content.typed_signs import TypedSign, typed_signs
 from triage.cards import CARDS, Card, Level
+from triage.everyday_words import EVERYDAY_WORDS
 
 # The levels a typed list must not stand in for: anything that sends a person for help now.
 _TYPED_LIST_LEVELS: Final = frozenset({Level.CALL_999, Level.A_AND_E, Level.URGENT})
@@ -65,9 +66,13 @@ def phrases_for_lists(everyday: Mapping[str, tuple[str, ...]]) -> Mapping[str, t
 
 
 LABELS, CARD_FOR = _labels_and_cards()
-# The everyday words people use for each finding, kept with the rules (finding id -> phrases),
-# through phrases_for_lists; empty until the rules carry them.
-EVERYDAY: Mapping[str, tuple[str, ...]] = phrases_for_lists({})
+# The meningitis sign is a high temperature *with* a stiff neck, a severe headache or light that
+# hurts: a list of a spasm's ordinary symptoms may name a stiff neck alone. Its label, with the
+# temperature, is still looked for like every other.
+NEEDS_A_TEMPERATURE: Final = frozenset({"meningitis_signs"})
+EVERYDAY: Final = phrases_for_lists(
+    {f: words for f, words in EVERYDAY_WORDS.items() if f not in NEEDS_A_TEMPERATURE}
+)
 
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 

@@ -7,13 +7,14 @@ upgrade, reaches a page unchecked.
 
 A paragraph that is only a block line becomes our own HTML, added after the editor's text is
 sanitised: ``{{ care-card: cauda-equina }}`` is that care card (warning signs built from the
-symptom checker's rules), ``{{ self-care-steps }}`` the self-care steps the /self-care/ page shows.
-Editors choose a block; they cannot reword what it says.
+symptom checker's rules), ``{{ self-care-steps }}`` the self-care steps the /self-care/ page shows,
+``{{ medicines }}`` the medicines advice the results, the plan and the diary show. Editors choose a
+block; they cannot reword what it says.
 """
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import nh3
@@ -23,6 +24,7 @@ from markdown_it.token import Token
 from selfcare.steps import render_self_care_steps
 from triage.cards import CARDS
 from triage.templatetags.care_cards import render_care_card
+from triage.templatetags.medicines import render_medicines_advice
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,12 @@ _parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographe
 _BLOCK: Final = re.compile(r"\{\{(?P<inside>.*)\}\}")
 _CARD: Final = re.compile(r"\s*care-card\s*:\s*(?P<name>\S+)\s*")
 SELF_CARE_STEPS: Final = "self-care-steps"
+MEDICINES: Final = "medicines"
+# Blocks written once elsewhere, by the app that owns them.
+_WRITTEN_ONCE: Final[dict[str, Callable[[], str]]] = {
+    SELF_CARE_STEPS: render_self_care_steps,
+    MEDICINES: lambda: render_medicines_advice(guidance=True),
+}
 
 
 def block_help() -> str:
@@ -54,7 +62,9 @@ def block_help() -> str:
     return (
         "To show a list of warning signs, put a care card on a line of its own, for example "
         "{{ care-card: cauda-equina }}. The cards list the symptom checker's own words, so "
-        "they cannot be reworded here: the table of care cards in the writing help lists them."
+        "they cannot be reworded here: the table of care cards in the writing help lists them. "
+        "To show the self-care steps from the self-care page, put {{ self-care-steps }} on a "
+        "line of its own; for the medicines advice that results and plans give, {{ medicines }}."
     )
 
 
@@ -74,8 +84,10 @@ def _block_text(paragraph: list[Token]) -> str | None:
     return match["inside"] if match else None
 
 
-def _is_self_care_steps(inside: str) -> bool:
-    return inside.strip() == SELF_CARE_STEPS
+def _written_once(inside: str) -> str | None:
+    """The name of a block written once elsewhere (self-care steps, medicines), else None."""
+    name = inside.strip()
+    return name if name in _WRITTEN_ONCE else None
 
 
 def _card_name(inside: str) -> str | None:
@@ -108,7 +120,7 @@ def unknown_blocks(source: str) -> list[str]:
     return [
         f"{{{{{inside}}}}}"
         for inside, _ in _blocks(_parser.parse(source))
-        if inside is not None and _card_name(inside) is None and not _is_self_care_steps(inside)
+        if inside is not None and _card_name(inside) is None and _written_once(inside) is None
     ]
 
 
@@ -133,8 +145,8 @@ def render_markdown(source: str) -> str:
             parts.append(_clean(_parser.renderer.render(run, _parser.options, {})))
         elif (name := _card_name(inside)) is not None:
             parts.append(render_care_card(name))
-        elif _is_self_care_steps(inside):
-            parts.append(render_self_care_steps())
+        elif (block := _written_once(inside)) is not None:
+            parts.append(_WRITTEN_ONCE[block]())
         else:
             # Validation stops this on save; one stored before a card was renamed shows nothing.
             logger.warning("Unknown block in an article body: {{%s}}", inside)

@@ -63,6 +63,12 @@ class Article(models.Model):
         default=0, help_text="Position within the section: lower numbers come first."
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    available_offline = models.BooleanField(
+        "Keep on phones for offline use",
+        default=False,
+        help_text="Phones that visit the site keep this page to read without a connection. "
+        "For the pages that say what to do in an emergency: keep the list short.",
+    )
     last_reviewed = models.DateField()
     next_review_due = models.DateField()
     reviewer = models.CharField(
@@ -139,42 +145,3 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class SearchEntry(models.Model):
-    """One public page as PostgreSQL's full-text search reads it: a copy made from the published
-    content and the site's pages, never edited. Rows belong to one index ``digest``; when the
-    content or a release changes what a page says, a new digest's rows replace them."""
-
-    digest = models.CharField(max_length=64)
-    position = models.PositiveIntegerField()
-    url = models.CharField(max_length=300)
-    title = models.CharField(max_length=200)
-    kind = models.CharField(max_length=60)
-    text = models.TextField()
-
-    class Meta:
-        # Nobody edits these rows, so no one is given permissions on them.
-        default_permissions = ()
-        constraints = [
-            models.UniqueConstraint(fields=["digest", "url"], name="content_searchentry_once")
-        ]
-
-    def __str__(self) -> str:
-        return self.url
-
-
-class SearchWord(models.Model):
-    """A word the public pages use, for "Did you mean" by trigram similarity (pg_trgm)."""
-
-    digest = models.CharField(max_length=64)
-    word = models.CharField(max_length=100)
-
-    class Meta:
-        default_permissions = ()
-        constraints = [
-            models.UniqueConstraint(fields=["digest", "word"], name="content_searchword_once")
-        ]
-
-    def __str__(self) -> str:
-        return self.word

@@ -1,54 +1,47 @@
-"""Site search: every public page for a few words a person typed.
+"""Site search: every public page for a few words a person typed, on any database.
 
-On PostgreSQL, its own full-text search ranks the pages and marks the snippets, and pg_trgm's
-trigram similarity finds the word a misspelling meant. On any other database (SQLite, the
-embedded default) the in-memory index of ``searchindex`` does both. Either way the pages come from
-one index, built from the published content and kept until the content version changes.
+One engine (docs/adr/0018): the in-memory index of ``searchindex``, built from the published
+content once per content version by whichever process first needs it, checked, and shared with the
+other processes through the cache. A search reads the index and nothing else, so it never writes
+to the database and asks it at most for the content version.
+
+A query that names a warning sign in everyday words ("can't pee", "numb bum") brings that sign's
+care card above the results.
 
 What a person searched for is never stored: not in the cache (keys and values are the index
-only), not in the database (the tables hold the pages), not in a log.
+only), not in the database, not in a log.
 """
 
+import logging
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramSimilarity,
-)
-from django.db import connection, transaction
+from django.core.cache import cache
 
 from backspasm.publishing.searchdocs import public_documents
-from backspasm.publishing.version import cached_content
-from content.models import SearchEntry, SearchWord
+from backspasm.publishing.version import CONTENT_CACHE_SECONDS, content_key
 from content.searchindex import (
     Hit,
     SearchIndex,
-    SnippetPart,
-    build_index,
-    marked_parts,
+    checked_build,
+    intact,
     query_stems,
 )
+from content.warningsigns import cards_for, with_everyday_words
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH: Final = 200
 MAX_TERMS: Final = 12
-# Private-use characters, which page text never holds (searchdocs removes them), mark the
-# searched words in PostgreSQL's snippets.
-MARK_START: Final = "\ue000"
-MARK_END: Final = "\ue001"
-SNIPPET_MAX_WORDS: Final = 35
-SNIPPET_MIN_WORDS: Final = 25
-TRIGRAM_CUTOFF: Final = 0.4
+INDEX_NAME: Final = "search-index"
 
 
 def normalise_query(raw: str) -> str:
-    """Letters, digits, punctuation and single spaces: control characters (NUL among them, which
-    PostgreSQL refuses), formatting marks and unpaired surrogates become spaces."""
+    """Letters, digits, punctuation and single spaces: control characters, formatting marks and
+    unpaired surrogates become spaces."""
     cleaned = "".join(
         " " if unicodedata.category(char)[0] in {"C", "Z"} else char
         for char in unicodedata.normalize("NFKC", raw)
@@ -59,14 +52,60 @@ def normalise_query(raw: str) -> str:
 @dataclass(frozen=True, slots=True)
 class SearchResults:
     hits: tuple[Hit, ...]
-    # The searched words with each misspelling replaced by the site's closest word.
+    # The searched words with each misspelling replaced by the site's closest word; only offered
+    # when it finds something.
     suggestion: str | None = None
     # True when the words as typed found nothing, so the hits are for the suggestion.
     for_suggestion: bool = False
+    # The care cards of the warning signs the words name, most urgent first.
+    cards: tuple[str, ...] = ()
+
+
+# This process's copy of the index for one content version: the index is immutable and the pair
+# is replaced whole, under the lock, so a thread reads either the old pair or the new one.
+_index_lock = threading.Lock()
+_this_process: tuple[str, SearchIndex] | None = None
 
 
 def published_index() -> SearchIndex:
-    return cached_content("search-index", lambda: build_index(public_documents()))
+    global _this_process
+    key = content_key(INDEX_NAME)
+    held = _this_process
+    if held is not None and held[0] == key:
+        return held[1]
+    # One thread per process builds or reads it; the others wait for that one instead of doing
+    # the same work.
+    with _index_lock:
+        held = _this_process
+        if held is not None and held[0] == key:
+            return held[1]
+        index = _stored_index(key) or _new_index(key)
+        _this_process = (key, index)
+        return index
+
+
+def forget_this_process_index() -> None:
+    """For tests, which roll the content back to a version number seen before."""
+    global _this_process
+    with _index_lock:
+        _this_process = None
+
+
+def _stored_index(key: str) -> SearchIndex | None:
+    stored = cache.get(key)
+    if stored is None:
+        return None
+    if isinstance(stored, SearchIndex) and intact(stored):
+        return stored
+    logger.warning("The stored search index failed its check, so it is being built again.")
+    return None
+
+
+def _new_index(key: str) -> SearchIndex:
+    index = checked_build(with_everyday_words(public_documents()))
+    # Set, not add: a copy that failed its check is replaced.
+    cache.set(key, index, CONTENT_CACHE_SECONDS)
+    return index
 
 
 def search(query: str) -> SearchResults:
@@ -76,123 +115,27 @@ def search(query: str) -> SearchResults:
     index = published_index()
     hits = _find(index, terms)
     suggestion = _suggest(index, terms)
+    cards = cards_for(query) or (cards_for(suggestion) if suggestion else ())
     if not hits and suggestion is not None:
-        return SearchResults(_find(index, suggestion.split()), suggestion, for_suggestion=True)
-    return SearchResults(hits, suggestion)
+        return SearchResults(_find(index, suggestion.split()), suggestion, True, cards)
+    return SearchResults(hits, suggestion, cards=cards)
 
 
 def _find(index: SearchIndex, terms: Sequence[str]) -> tuple[Hit, ...]:
-    # Only stop words ("how do i"): nothing to look for, on either engine.
+    # Only common words ("how do i"): nothing to look for.
     if not query_stems(terms):
         return ()
-    if connection.vendor == "postgresql":
-        return tuple(_full_text(index, " ".join(terms)))
     return tuple(index.search(terms))
 
 
 def _suggest(index: SearchIndex, terms: Sequence[str]) -> str | None:
+    """The words with each misspelling replaced, when that finds something; never a
+    "correction" that finds nothing."""
     unknown = index.unknown_terms(terms)
     if not unknown:
         return None
-    replaced = {term: word for term in unknown if (word := _closest(index, term)) is not None}
+    replaced = {term: word for term in unknown if (word := index.closest_word(term)) is not None}
     if not replaced:
         return None
-    return " ".join(replaced.get(term, term) for term in terms)
-
-
-def _closest(index: SearchIndex, term: str) -> str | None:
-    if connection.vendor == "postgresql":
-        return _closest_by_trigram(index, term)
-    return index.closest_word(term)
-
-
-def _stored(index: SearchIndex) -> None:
-    """The index's pages and words in the tables PostgreSQL searches, once per digest; rows of
-    other digests (older content or another release) go."""
-    if SearchEntry.objects.filter(digest=index.digest).exists():
-        return
-    with transaction.atomic():
-        SearchEntry.objects.bulk_create(
-            [
-                SearchEntry(
-                    digest=index.digest,
-                    position=position,
-                    url=document.url,
-                    title=document.title,
-                    kind=document.kind,
-                    text=document.text,
-                )
-                for position, document in enumerate(index.documents)
-            ],
-            ignore_conflicts=True,
-        )
-        SearchWord.objects.bulk_create(
-            [SearchWord(digest=index.digest, word=word) for word in index.words],
-            ignore_conflicts=True,
-        )
-        SearchEntry.objects.exclude(digest=index.digest).delete()
-        SearchWord.objects.exclude(digest=index.digest).delete()
-
-
-def _full_text(index: SearchIndex, query: str) -> list[Hit]:
-    _stored(index)
-    search_query = SearchQuery(query, search_type="plain", config="english")
-    vector = SearchVector("title", weight="A", config="english") + SearchVector(
-        "text", weight="B", config="english"
-    )
-    rows = (
-        SearchEntry.objects.filter(digest=index.digest)
-        .annotate(
-            document=vector,
-            rank=SearchRank(vector, search_query),
-            headline=SearchHeadline(
-                "text",
-                search_query,
-                config="english",
-                start_sel=MARK_START,
-                stop_sel=MARK_END,
-                max_words=SNIPPET_MAX_WORDS,
-                min_words=SNIPPET_MIN_WORDS,
-            ),
-        )
-        .filter(document=search_query)
-        .order_by("-rank", "position")
-        .values_list("url", "title", "kind", "text", "headline")
-    )
-    return [
-        Hit(url, title, kind, _headline_parts(text, headline))
-        for url, title, kind, text, headline in rows
-    ]
-
-
-def _headline_parts(text: str, headline: str) -> tuple[SnippetPart, ...]:
-    """PostgreSQL's headline as the same parts the in-memory index makes."""
-    flat_text = " ".join(text.split())
-    marks = []
-    plain = ""
-    for number, piece in enumerate(" ".join(headline.split()).split(MARK_START)):
-        marked, _, rest = piece.partition(MARK_END) if number else ("", "", piece)
-        if marked:
-            marks.append((len(plain), len(plain) + len(marked)))
-        plain += marked + rest
-    start = flat_text.find(plain)
-    if start < 0:
-        return marked_parts(plain, 0, len(plain), marks)
-    return marked_parts(
-        flat_text,
-        start,
-        start + len(plain),
-        [(start + mark_start, start + mark_end) for mark_start, mark_end in marks],
-    )
-
-
-def _closest_by_trigram(index: SearchIndex, term: str) -> str | None:
-    _stored(index)
-    return (
-        SearchWord.objects.filter(digest=index.digest)
-        .annotate(similarity=TrigramSimilarity("word", term.lower()))
-        .filter(similarity__gte=TRIGRAM_CUTOFF)
-        .order_by("-similarity", "word")
-        .values_list("word", flat=True)
-        .first()
-    )
+    suggestion = " ".join(replaced.get(term, term) for term in terms)
+    return suggestion if _find(index, suggestion.split()) else None

@@ -20,6 +20,9 @@ def guidance_articles() -> Iterator[Document]:
 
 
 def site_pages() -> Iterator[Document]:
-    yield rendered_page(reverse("about"), "About", "pages/about.html")
-    yield rendered_page(reverse("privacy"), "About", "pages/privacy.html")
-    yield rendered_page(reverse("accessibility"), "About", "pages/accessibility.html")
+    # Secondary: they rank below every help and guidance page a query also finds.
+    yield rendered_page(reverse("about"), "About", "pages/about.html", secondary=True)
+    yield rendered_page(reverse("privacy"), "About", "pages/privacy.html", secondary=True)
+    yield rendered_page(
+        reverse("accessibility"), "About", "pages/accessibility.html", secondary=True
+    )

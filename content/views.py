@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_otp.decorators import otp_required
 
-from backspasm.caching import public_page
+from backspasm.caching import public_page, without_database
 from backspasm.publishing.models import PendingChange
 from backspasm.publishing.review import proposed_object
 from content import pages
@@ -20,6 +21,7 @@ from content.forms import SearchForm
 from content.models import Article
 from content.pages import SourceLink, build_article_page, draft_section
 from content.search import search as search_site
+from content.searchlimit import too_many_searches
 
 View = Callable[..., Any]
 
@@ -39,9 +41,12 @@ def staff_preview(permission: str) -> Callable[[View], View]:
 @require_safe
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "pages/home.html", {"guidance_sections": pages.published_guidance().sections}
-    )
+    try:
+        sections = pages.published_guidance().sections
+    except DatabaseError:
+        # The way to help needs no database: only the list of guidance is missing.
+        return without_database(render(request, "pages/home.html", {"guidance_sections": ()}))
+    return render(request, "pages/home.html", {"guidance_sections": sections})
 
 
 @require_safe
@@ -68,6 +73,10 @@ def search(request: HttpRequest) -> HttpResponse:
         return render(request, "content/search.html", {"form": SearchForm()})
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
+    if query and too_many_searches(request):
+        response = render(request, "content/search_limited.html", status=429)
+        response["Retry-After"] = "60"
+        return response
     return render(
         request,
         "content/search.html",

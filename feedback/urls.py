@@ -1,4 +1,5 @@
-"""``/feedback/``: where the "Is this page useful?" form on every public page posts."""
+"""``/feedback/``: where the "Is this page useful?" form on every public page posts;
+``/feedback/what-was-wrong/``: the question a "No" opens, for a browser without JavaScript."""
 
 from django.urls import URLPattern, path
 
@@ -6,4 +7,7 @@ from feedback import views
 
 app_name = "feedback"
 
-urlpatterns: list[URLPattern] = [path("", views.give, name="give")]
+urlpatterns: list[URLPattern] = [
+    path("", views.give, name="give"),
+    path("what-was-wrong/", views.what_was_wrong, name="what_was_wrong"),
+]

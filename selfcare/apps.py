@@ -11,5 +11,5 @@ class SelfcareConfig(AppConfig):
         from selfcare.search import public_pages
 
         registry.register_reviewed(Exercise)
-        registry.register_search_source(public_pages)
+        registry.register_search_source(public_pages, tie_order=10)
         registry.register_renameable_paths("/self-care/exercises/")

@@ -1,7 +1,15 @@
-"""The plan as an iCalendar file: heat and exercise sessions with reminders, for calendar apps.
+"""The plan as an iCalendar file, for calendar apps.
 
-Each session of the day (heat at 8am, exercises at 8:30am, ...) is one recurring event over the
-days the plan has it, so a person who wants to stop it removes it in one go.
+By default it is light: one morning event a day saying that day's plan, one daily reminder to
+score the pain in the diary, and the day by which to see a GP if the back is no better. On
+request it also has every heat and exercise session: each session of the day (heat at 8am,
+exercises at 8:30am, ...) is one recurring event over the days the plan has it, so a person who
+wants to stop it removes it in one go.
+
+Every event's UID is made from the person's calendar id (a random value kept in their session)
+and the plan's start (the day the pain started), never from the day of the download: a calendar
+app that honours UIDs updates the events when the file is downloaded again, rather than adding
+them twice.
 """
 
 from collections.abc import Sequence
@@ -11,7 +19,16 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
-from selfcare.plans import EXERCISE_MINUTES, HEAT_MINUTES, ItemKind, Plan, PlanDay, PlanItem
+from selfcare.plans import (
+    EXERCISE_MINUTES,
+    HEAT_MINUTES,
+    WAKE_TIME,
+    GpCheck,
+    ItemKind,
+    Plan,
+    PlanDay,
+    PlanItem,
+)
 
 PRODUCT_ID = "-//Back spasm help//Self-care plan//EN"
 UID_DOMAIN = "backspasm.help"
@@ -19,6 +36,13 @@ REMINDER_BEFORE = timedelta(minutes=5)
 SESSION_KINDS = (ItemKind.HEAT, ItemKind.EXERCISE)
 SUMMARIES = {ItemKind.HEAT: "Heat on your back", ItemKind.EXERCISE: "Back exercises"}
 MINUTES = {ItemKind.HEAT: HEAT_MINUTES, ItemKind.EXERCISE: EXERCISE_MINUTES}
+DAY_PLAN_SUMMARY = "Your back plan for today"
+DAY_PLAN_MINUTES = 15
+DIARY_SUMMARY = "Score your pain in your pain diary"
+DIARY_AT = time(21, 0)
+DIARY_MINUTES = 5
+GP_SUMMARY = "See a GP if your back is no better"
+GP_REMINDER_AFTER_MIDNIGHT = timedelta(hours=9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,21 +100,39 @@ def _description(series: Series) -> str:
     return "\n".join(lines)
 
 
-def _alarm(summary: str) -> Alarm:
+def _alarm(summary: str, trigger: timedelta = -REMINDER_BEFORE) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", summary)
-    alarm.add("trigger", -REMINDER_BEFORE)
+    alarm.add("trigger", trigger)
     return alarm
 
 
-def _event(series: Series, onset: date, zone: ZoneInfo, stamp: datetime) -> Event:
+@dataclass(frozen=True, slots=True)
+class Stable:
+    """What every event shares: its UID's stem, and the plan's version for calendar apps."""
+
+    owner: str  # the person's calendar id
+    plan: Plan
+    stamp: datetime
+
+    def uid(self, name: str) -> str:
+        return f"{self.owner}-{self.plan.inputs.onset:%Y%m%d}-{name}@{UID_DOMAIN}"
+
+    def event(self, name: str, summary: str) -> Event:
+        event = Event()
+        event.add("uid", self.uid(name))
+        event.add("dtstamp", self.stamp)
+        # Each day's download is a newer version of the same events.
+        event.add("sequence", self.plan.inputs.days_since_start)
+        event.add("summary", summary)
+        return event
+
+
+def _session_event(series: Series, run: int, stable: Stable, zone: ZoneInfo) -> Event:
     summary = SUMMARIES[series.kind]
     start = datetime.combine(series.first, series.at, tzinfo=zone)
-    event = Event()
-    event.add("uid", f"{onset}-{series.kind}-{series.at:%H%M}-{series.first}@{UID_DOMAIN}")
-    event.add("dtstamp", stamp)
-    event.add("summary", summary)
+    event = stable.event(f"{series.kind}-{series.at:%H%M}-{run}", summary)
     event.add("description", _description(series))
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=MINUTES[series.kind]))
@@ -100,14 +142,68 @@ def _event(series: Series, onset: date, zone: ZoneInfo, stamp: datetime) -> Even
     return event
 
 
-def build_calendar(plan: Plan, zone: ZoneInfo, stamp: datetime) -> bytes:
-    """Heat every 4 hours while awake, and exercise sessions on the days the plan has them."""
+def _day_plan(day: PlanDay) -> str:
+    lines = []
+    for item in day.items:
+        times = ", ".join(f"{at:%H:%M}" for at in item.times)
+        lines.append(f"{item.title}{f' ({times})' if times else ''}: {item.detail}")
+    return "\n".join(lines)
+
+
+def _day_event(day: PlanDay, stable: Stable, zone: ZoneInfo) -> Event:
+    start = datetime.combine(day.date, WAKE_TIME, tzinfo=zone)
+    event = stable.event(f"day-{day.day_number}", DAY_PLAN_SUMMARY)
+    event.add("description", _day_plan(day))
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=DAY_PLAN_MINUTES))
+    event.add_component(_alarm(DAY_PLAN_SUMMARY, timedelta(0)))
+    return event
+
+
+def _diary_event(plan: Plan, stable: Stable, zone: ZoneInfo) -> Event:
+    start = datetime.combine(plan.days[0].date, DIARY_AT, tzinfo=zone)
+    event = stable.event("diary", DIARY_SUMMARY)
+    event.add(
+        "description",
+        "Record today's pain score in your pain diary on Back spasm help. Your plan changes "
+        "with it.",
+    )
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=DIARY_MINUTES))
+    event.add("rrule", {"freq": "daily", "count": len(plan.days)})
+    event.add_component(_alarm(DIARY_SUMMARY, timedelta(0)))
+    return event
+
+
+def _gp_event(check: GpCheck, stable: Stable) -> Event:
+    event = stable.event(f"gp-{check.day_number}", GP_SUMMARY)
+    event.add("description", f"Book a GP appointment if {check.reason}.")
+    event.add("dtstart", check.date)
+    event.add("dtend", check.date + timedelta(days=1))
+    event.add_component(_alarm(GP_SUMMARY, GP_REMINDER_AFTER_MIDNIGHT))
+    return event
+
+
+def build_calendar(
+    plan: Plan, zone: ZoneInfo, stamp: datetime, owner: str, *, every_session: bool = False
+) -> bytes:
+    """The day's plan each morning, the diary each evening and the next GP check-by date; with
+    ``every_session``, also heat every 4 hours while awake and the exercise sessions."""
+    stable = Stable(owner, plan, stamp)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Back spasm self-care plan")
-    for series in _series(plan.days):
-        calendar.add_component(_event(series, plan.inputs.onset, zone, stamp))
+    for day in plan.days:
+        calendar.add_component(_day_event(day, stable, zone))
+    calendar.add_component(_diary_event(plan, stable, zone))
+    for check in plan.gp_checks[:1]:
+        calendar.add_component(_gp_event(check, stable))
+    if every_session:
+        runs: dict[tuple[ItemKind, time], int] = {}
+        for series in _series(plan.days):
+            run = runs[series.kind, series.at] = runs.get((series.kind, series.at), -1) + 1
+            calendar.add_component(_session_event(series, run, stable, zone))
     # Only the transitions the plan's fortnight needs, not the zone's whole history.
     calendar.add_missing_timezones(
         first_date=plan.days[0].date - timedelta(days=366),

@@ -7,8 +7,11 @@ from django import forms
 from backspasm.forms import RadiosField, WholeNumberField, YesNoField
 from selfcare import startback
 from selfcare.plans import MAX_DAYS_SINCE_START, MAX_PAIN_SCORE
+from triage.duration import DurationForm, duration_fields
 
 PAIN_HINT = "0 means no pain and 10 is the worst pain you can imagine."
+# The plan covers a year: 365 days, 52 weeks or 12 months.
+PLAN_DURATION_RANGE_ERROR = "Enter a time of up to 1 year, like 52 weeks or 12 months"
 
 
 def pain_field(**kwargs: Any) -> WholeNumberField:
@@ -28,19 +31,21 @@ def pain_field(**kwargs: Any) -> WholeNumberField:
     )
 
 
-class PlanOptionsForm(forms.Form):
-    days_since_start = WholeNumberField(
-        label="How many days ago did your back pain start?",
-        help_text="Enter 0 if it started today.",
-        min_value=0,
-        max_value=MAX_DAYS_SINCE_START,
-        suffix="days",
-        input_width=3,
+class PlanOptionsForm(DurationForm):
+    """When the pain started, in days, weeks or months as the checker asks it, and today's pain."""
+
+    duration_key = "days_since_start"
+    max_days = MAX_DAYS_SINCE_START
+    range_error = PLAN_DURATION_RANGE_ERROR
+    days_since_start, duration_unit = duration_fields(
+        label="How long ago did your back pain start?",
+        hint="Enter 0 if it started today.",
+        limits=(0, MAX_DAYS_SINCE_START),
         error_messages={
-            "required": "Enter how many days ago your back pain started",
-            "invalid": "Enter the number of days as a whole number, like 3",
-            "min_value": "The number of days must be 0 or more",
-            "max_value": f"The number of days must be {MAX_DAYS_SINCE_START} or less",
+            "required": "Enter how long ago your back pain started, like 5",
+            "invalid": "Enter how long ago your back pain started as a whole number, like 5",
+            "min_value": "Enter a time of 0 or more",
+            "max_value": PLAN_DURATION_RANGE_ERROR,
         },
     )
     pain_today = pain_field(label="How bad is your pain today?")

@@ -13,6 +13,8 @@ from enum import StrEnum
 from math import ceil
 
 from selfcare.startback import Risk
+from triage.medicines import medicines
+from triage.severe_pain import very_severe_pain
 
 MAX_DAYS_SINCE_START = 365
 MAX_PAIN_SCORE = 10
@@ -229,6 +231,9 @@ def gp_checks(inputs: PlanInputs) -> tuple[GpCheck, ...]:
 
 
 def _see_gp_reason(inputs: PlanInputs, checks: Sequence[GpCheck]) -> str:
+    severe = very_severe_pain(inputs.pain_today)
+    if severe is not None:
+        return severe.also
     for check in checks:
         if inputs.days_since_start < check.day_number:
             continue
@@ -250,23 +255,6 @@ def _phase(inputs: PlanInputs, see_gp_reason: str) -> Phase:
     if inputs.eased:
         return Phase.RECOVERING
     return Phase.SETTLING
-
-
-def medicines(pregnant: bool) -> tuple[str, ...]:
-    if pregnant:
-        return (
-            "Do not take ibuprofen, naproxen or other anti-inflammatory painkillers (NSAIDs) "
-            "while you are pregnant.",
-            "Speak to your midwife, GP or a pharmacist before you take any painkiller.",
-        )
-    return (
-        "Anti-inflammatory painkillers (NSAIDs) such as ibuprofen or naproxen can help if they "
-        "are suitable for you. Ask a pharmacist first: they are not suitable for everyone, for "
-        "example if you have asthma, a stomach ulcer, or kidney or heart problems.",
-        "Paracetamol on its own is not recommended for back pain.",
-        "If a GP prescribes a muscle relaxant, it can make you drowsy: do not drive or use "
-        "machinery while taking it.",
-    )
 
 
 def _dose(spec: ExerciseSpec, fraction: float) -> ExerciseDose:

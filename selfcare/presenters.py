@@ -85,12 +85,6 @@ class ItemView:
 
 
 @dataclass(frozen=True, slots=True)
-class GpCheckView:
-    by: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class RangeView:
     label: str
     day_numbers: str
@@ -108,7 +102,6 @@ class PlanView:
     exercise_times: str
     onset: str
     exercise_start: str  # "today", a date, or "" while the exercises have not got a start
-    gp_checks: tuple[GpCheckView, ...]
 
 
 def _day_numbers(day_range: DayRange) -> str:
@@ -194,7 +187,4 @@ def present_plan(
         exercise_times=clock_list(plan.exercise_times),
         onset=long_date(plan.inputs.onset),
         exercise_start=_exercise_start(plan),
-        gp_checks=tuple(
-            GpCheckView(long_date(check.date), check.reason) for check in plan.gp_checks
-        ),
     )

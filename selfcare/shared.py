@@ -1,6 +1,5 @@
 """The parts of the plan that are the same for everyone given them: the exercises it doses, the
-exercises' pregnancy cautions, and the medicines and the warning signs (for anyone, and in
-pregnancy).
+exercises' pregnancy cautions and the medicines (for anyone, and in pregnancy).
 
 They are built from published content and the code alone, never from a request or anything a
 person told us, and kept in the cache by content version: whoever's request builds the entry, it
@@ -16,8 +15,9 @@ from django.utils.safestring import SafeString
 
 from backspasm.publishing.version import cached_content
 from selfcare.models import Exercise
-from selfcare.plans import ExerciseSpec, medicines
+from selfcare.plans import ExerciseSpec
 from selfcare.presenters import group_cautions
+from triage.templatetags.medicines import render_medicines_advice
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +27,9 @@ class SharedParts:
     medicines: SafeString
     medicines_in_pregnancy: SafeString
     pregnancy_cautions: SafeString  # empty when no published exercise has one
-    warning_signs: SafeString
-    warning_signs_in_pregnancy: SafeString  # with the pregnancy card that the result shows too
 
     def medicines_for(self, pregnant: bool) -> SafeString:
         return self.medicines_in_pregnancy if pregnant else self.medicines
-
-    def warning_signs_for(self, pregnant: bool) -> SafeString:
-        return self.warning_signs_in_pregnancy if pregnant else self.warning_signs
 
 
 def _render(template: str, context: dict[str, Any]) -> SafeString:
@@ -49,15 +44,11 @@ def _build() -> SharedParts:
     return SharedParts(
         exercises=tuple(exercise.as_spec() for exercise in exercises),
         exercise_urls={exercise.slug: exercise.get_absolute_url() for exercise in exercises},
-        medicines=_render("selfcare/_plan_medicines.html", {"lines": medicines(pregnant=False)}),
-        medicines_in_pregnancy=_render(
-            "selfcare/_plan_medicines.html", {"lines": medicines(pregnant=True)}
-        ),
+        medicines=render_medicines_advice(pregnant=False),
+        medicines_in_pregnancy=render_medicines_advice(pregnant=True),
         pregnancy_cautions=_render("selfcare/_pregnancy_cautions.html", {"cautions": cautions})
         if cautions
         else SafeString(""),
-        warning_signs=_render("selfcare/_get_help.html", {"pregnant": False}),
-        warning_signs_in_pregnancy=_render("selfcare/_get_help.html", {"pregnant": True}),
     )
 
 

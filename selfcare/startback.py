@@ -1,14 +1,17 @@
 """The Keele STarT Back Screening Tool: nine questions that sort back pain into three risk groups.
 
-Scored as Keele publishes it: items 1-8 score 1 for "agree"; item 9 ("how bothersome") scores 1
-for "very much" or "extremely". A total of 0-3 is low risk. From 4, the psychosocial subscore
-(items 5-9) decides: 3 or less is medium risk, 4 or 5 is high risk.
+Every item keeps Keele's licensed wording exactly, apostrophes included: the licence allows no
+change. Scored as Keele publishes it: items 1-8 score 1 for "agree"; item 9 ("how bothersome")
+scores 1 for "very much" or "extremely". A total of 0-3 is low risk. From 4, the psychosocial
+subscore (items 5-9) decides: 3 or less is medium risk, 4 or 5 is high risk.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+# Keele's instruction above the items, word for word.
+INSTRUCTION = "Thinking about the last 2 weeks tick your response to the following questions:"
 COPYRIGHT = "© Keele University 2007. Funded by Arthritis Research UK."
 USE_NOTICE = (
     "The STarT Back Screening Tool is used here with the permission Keele University gives for "
@@ -18,7 +21,8 @@ USE_NOTICE = (
 
 AGREE = "agree"
 DISAGREE = "disagree"
-AGREEMENT_CHOICES: tuple[tuple[str, str], ...] = ((AGREE, "Agree"), (DISAGREE, "Disagree"))
+# In the order of Keele's form: Disagree (scores 0), then Agree (scores 1).
+AGREEMENT_CHOICES: tuple[tuple[str, str], ...] = ((DISAGREE, "Disagree"), (AGREE, "Agree"))
 
 BOTHERSOME_CHOICES: tuple[tuple[str, str], ...] = (
     ("not_at_all", "Not at all"),
@@ -73,7 +77,7 @@ ITEMS: tuple[Item, ...] = (
     _agreement(
         "not_safe_to_be_active",
         5,
-        "It's really not safe for a person with a condition like mine to be physically active",
+        "It’s not really safe for a person with a condition like mine to be physically active",
         psychosocial=True,
     ),
     _agreement(
@@ -85,7 +89,7 @@ ITEMS: tuple[Item, ...] = (
     _agreement(
         "never_get_better",
         7,
-        "I feel that my back pain is terrible and it's never going to get any better",
+        "I feel that my back pain is terrible and it’s never going to get any better",
         psychosocial=True,
     ),
     _agreement(

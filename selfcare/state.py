@@ -1,11 +1,13 @@
 """What the self-care pages keep in the person's signed session cookie, checked on the way in.
 
-Three keys, each owned here: the day the pain started (when the person has told us), the STarT Back
-answers and the pain diary. The checker's own answers are read only through
-``triage.outcome.stored_outcome``. ``load`` reads all of it once into a ``SelfCare``, which
-answers every question the plan, diary and calendar ask; the ``save_`` functions write it back.
+Four keys, each owned here: the day the pain started (when the person has told us), the STarT Back
+answers, the pain diary and the person's calendar id (a random value, nothing they told us). The
+checker's own answers are read only through ``triage.outcome.stored_outcome``. ``load`` reads all
+of it once into a ``SelfCare``, which answers every question the plan, diary and calendar ask; the
+``save_`` functions write it back.
 """
 
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,11 +25,23 @@ from selfcare.plans import (
     Worsening,
     build_plan,
 )
+from triage.cards import CARDS, Card
 from triage.outcome import CheckerOutcome
+from triage.safetynet import SafetyNet, safety_net_for
+
+# The general cards under "Stop and get help if", after (or joined with) the person's own.
+GET_HELP_CARDS = ("cauda-equina", "common-call-999", "common-urgent")
+
+
+def general_get_help_cards() -> tuple[Card, ...]:
+    """The cards "Stop and get help if" shows on a page for everyone (the self-care hub)."""
+    return tuple(CARDS[name] for name in GET_HELP_CARDS)
+
 
 ONSET_KEY = "selfcare_onset"
 STARTBACK_KEY = "selfcare_startback"
 DIARY_KEY = "selfcare_diary"
+CALENDAR_KEY = "selfcare_calendar"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +79,16 @@ def save_days_since_start(
 def remember_onset(session: SessionBase, outcome: CheckerOutcome, today: date) -> None:
     """Pin the start day, so the plan moves on by itself when the person comes back tomorrow."""
     save_days_since_start(session, outcome, today, days_since_start(session, outcome, today))
+
+
+def calendar_owner(session: SessionBase) -> str:
+    """The person's calendar id: random, made on their first download and kept, so the events of
+    every later download have the same UIDs and calendar apps update them."""
+    stored = session.get(CALENDAR_KEY)
+    if isinstance(stored, str) and stored.isalnum() and len(stored) == 16:
+        return stored
+    session[CALENDAR_KEY] = owner = secrets.token_hex(8)
+    return owner
 
 
 def load_diary(session: SessionBase, today: date) -> Diary:
@@ -119,6 +143,24 @@ class SelfCare:
     @property
     def today_entry(self) -> Entry | None:
         return self.diary.entry_for(self.today)
+
+    @property
+    def needs_crisis_line(self) -> bool:
+        """Struggling to cope, or a STarT Back high-risk score: the crisis line comes first."""
+        return "not_coping" in self.outcome.findings or self.high_risk
+
+    @property
+    def high_risk(self) -> bool:
+        return self.startback is not None and self.startback.risk is startback.Risk.HIGH
+
+    def safety_net(self) -> SafetyNet:
+        """The result's own signs to watch for, dated from the start day the plan now uses."""
+        return safety_net_for(
+            self.outcome,
+            self.today - timedelta(days=self.days_since_start),
+            duration_days=self.days_since_start,
+            pain_score=self.pain_today,
+        )
 
     def plan(self, exercises: Sequence[ExerciseSpec]) -> Plan:
         inputs = PlanInputs(

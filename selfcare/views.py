@@ -27,8 +27,9 @@ from selfcare.models import Exercise
 from selfcare.plans import EASED_PAIN_SCORE
 from selfcare.presenters import pain_source, present_plan
 from selfcare.shared import shared_parts
-from selfcare.startback import COPYRIGHT, ITEMS, USE_NOTICE
+from selfcare.startback import COPYRIGHT, INSTRUCTION, ITEMS, USE_NOTICE
 from triage.outcome import stored_outcome
+from triage.severe_pain import very_severe_pain
 
 
 def _today() -> date:
@@ -61,10 +62,26 @@ def self_care_only(view: PersonalView) -> Callable[[HtmxHttpRequest], HttpRespon
     return gated
 
 
+def _safety_net(person: state.SelfCare) -> dict[str, object]:
+    """What the result told this person to watch for, and the crisis line where it comes first."""
+    net = person.safety_net()
+    return {
+        "safety_net": net,
+        # One card per level, the person's own signs first: the plan keeps to one printed sheet.
+        "get_help_cards": net.with_general(state.GET_HELP_CARDS),
+        "crisis_line": person.needs_crisis_line,
+        "high_risk": person.high_risk,
+    }
+
+
 @require_safe
 @public_page
 def hub(request: HttpRequest) -> HttpResponse:
-    return render(request, "selfcare/hub.html", {"exercises": Exercise.objects.published()})
+    context = {
+        "exercises": Exercise.objects.published(),
+        "get_help_cards": state.general_get_help_cards(),
+    }
+    return render(request, "selfcare/hub.html", context)
 
 
 @require_safe
@@ -120,7 +137,7 @@ def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
         "pain_source": pain_source(person.diary, person.today),
         "medicines": shared.medicines_for(pregnant),
         "pregnancy_cautions": shared.pregnancy_cautions if pregnant else "",
-        "warning_signs": shared.warning_signs_for(pregnant),
+        **_safety_net(person),
         "copyright": COPYRIGHT,
     }
     return render_page(request, "selfcare/plan.html", context)
@@ -139,6 +156,7 @@ def start_back(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
     context = {
         "form": form,
         "items": ITEMS,
+        "instruction": INSTRUCTION,
         "copyright": COPYRIGHT,
         "use_notice": USE_NOTICE,
     }
@@ -159,15 +177,19 @@ def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
             return redirect("selfcare:diary")
     else:
         form = DiaryForm()
+    shared = shared_parts()
     context = {
         "form": form,
         "diary": person.diary,
         "worsening": person.worsening,
+        "very_severe_pain": very_severe_pain(person.pain_today),
         "chart": chart.draw(person.diary.entries),
         "today_entry": person.today_entry,
         "eased_score": EASED_PAIN_SCORE,
         "kept_days": KEPT_DAYS,
         "pregnant": person.outcome.pregnant,
+        "medicines": shared.medicines_for(person.outcome.pregnant),
+        **_safety_net(person),
     }
     return render_page(request, "selfcare/diary.html", context)
 
@@ -176,8 +198,17 @@ def pain_diary(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponse
 @require_safe
 @self_care_only
 def plan_calendar(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
+    """The light calendar, or with ``?sessions=all`` every heat and exercise session too."""
+    # The plan's start day and the calendar id make the events' UIDs: both are kept from now on.
+    state.remember_onset(request.session, person.outcome, person.today)
     built = person.plan(shared_parts().exercises)
-    body = build_calendar(built, ZoneInfo(settings.TIME_ZONE), datetime.now(tz=ZoneInfo("UTC")))
+    body = build_calendar(
+        built,
+        ZoneInfo(settings.TIME_ZONE),
+        datetime.now(tz=ZoneInfo("UTC")),
+        state.calendar_owner(request.session),
+        every_session=request.GET.get("sessions") == "all",
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(person.today)}"'
     return response

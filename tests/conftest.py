@@ -11,6 +11,7 @@ from django.core.cache import cache, caches
 from django.test import Client
 
 from backspasm.caching import PUBLIC_MAX_AGE
+from content.search import forget_this_process_index
 from tests.support.database import put_back_migrated_rows
 
 
@@ -77,6 +78,8 @@ def empty_cache() -> Iterator[None]:
 
 def forget_this_runs_cache() -> None:
     caches["pages"].clear()
+    # Each test rolls the content back, so a content version number comes round again.
+    forget_this_process_index()
     # django-redis's clear() empties the whole Redis database, which other runs may share.
     delete_pattern = getattr(cache, "delete_pattern", None)
     if delete_pattern is not None:

@@ -23,8 +23,22 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
 # The platform's wiring, which names every app by design.
 WIRING = frozenset({"backspasm/settings.py", "backspasm/urls.py"})
 # The checker's public face, the only part of it the apps above may use: the outcome stored for
-# this request, the care cards built from the rules, and the tag that renders a card.
-TRIAGE_PUBLIC_FACE = frozenset({"triage.outcome", "triage.cards", "triage.templatetags.care_cards"})
+# this request, the care cards and the safety-netting built from the rules and the tag that
+# renders a card, the one medicines text and its tag, the rules applied to a pain score the diary
+# records, the duration question the plan asks again, and the everyday words search reads.
+TRIAGE_PUBLIC_FACE = frozenset(
+    {
+        "triage.outcome",
+        "triage.cards",
+        "triage.templatetags.care_cards",
+        "triage.severe_pain",
+        "triage.duration",
+        "triage.everyday_words",
+        "triage.safetynet",
+        "triage.medicines",
+        "triage.templatetags.medicines",
+    }
+)
 
 
 def module_name(path: Path) -> str:

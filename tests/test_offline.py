@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from backspasm.publishing.version import content_changed
+from content.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +37,15 @@ def test_the_policy_allows_workers_from_this_site_only(client: Client):
     assert "worker-src 'self'" in client.get("/")["Content-Security-Policy"]
 
 
-def test_the_worker_keeps_home_when_to_get_help_now_and_the_offline_page_only(client: Client):
+def test_the_worker_keeps_home_the_emergency_pages_and_the_offline_page_only(client: Client):
     config = worker_config(client)
 
-    assert config["pages"] == ["/", "/guidance/when-to-get-help/", "/offline/"]
+    assert config["pages"] == [
+        "/",
+        "/guidance/when-to-get-help/",
+        "/guidance/serious-causes/",
+        "/offline/",
+    ]
     assert config["offlinePage"] == "/offline/"
 
 
@@ -103,3 +109,41 @@ def test_the_offline_page_gives_the_emergency_numbers_and_says_what_cannot_work(
 
 def test_the_worker_answers_get_and_head_only(client: Client):
     assert client.post("/service-worker.js").status_code == 405
+
+
+def test_the_worker_keeps_the_articles_editors_mark_whatever_they_are_called(client: Client):
+    Article.objects.filter(slug="when-to-get-help").update(slug="get-help-now")
+    Article.objects.filter(slug="serious-causes").update(available_offline=False)
+    Article.objects.filter(slug="nerve-problems").update(available_offline=True)
+    content_changed()
+
+    assert worker_config(client)["pages"] == [
+        "/",
+        "/guidance/get-help-now/",
+        "/guidance/nerve-problems/",
+        "/offline/",
+    ]
+
+
+def test_an_unpublished_article_is_not_kept_and_offline_help_does_not_need_it(client: Client):
+    Article.objects.filter(available_offline=True).update(status="draft")
+    content_changed()
+
+    assert worker_config(client)["pages"] == ["/", "/offline/"]
+    page = BeautifulSoup(client.get("/offline/").content, "html.parser")
+    # Every emergency sign, from the checker's rules, and the numbers, on the page itself.
+    card = page.select_one("main [data-care-card='all-emergencies']")
+    assert card is not None
+    assert {sign["data-sign"] for sign in card.select("[data-sign]")} >= {
+        "saddle_numbness",
+        "chest_pain",
+    }
+    assert {"tel:999", "tel:111"} <= {str(a["href"]) for a in page.select("main a[href^='tel:']")}
+    assert page.select("main a[href^='/guidance/']") == []
+
+
+def test_the_migration_keeps_the_pages_that_show_every_emergency_sign(client: Client):
+    kept = Article.objects.filter(available_offline=True)
+
+    assert [article.slug for article in kept] == ["when-to-get-help", "serious-causes"]
+    assert all("care-card: all-emergencies" in article.body for article in kept)

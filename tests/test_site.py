@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client
 
+from triage.rules import FINDINGS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -27,8 +29,35 @@ def test_unknown_page_is_a_helpful_404_that_still_shows_urgent_help(client: Clie
     assert 'href="tel:111"' in response.content.decode()
 
 
-def test_healthz_reports_database_and_cache(client: Client):
+# The checks run in threads of their own, which see only committed rows.
+@pytest.mark.django_db(transaction=True)
+def test_healthz_reports_database_cache_and_disk(client: Client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "disk": "ok"},
+    }
+
+
+def test_about_says_how_long_answers_are_kept_as_the_cookie_really_does(client: Client):
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    text = " ".join(client.get("/about/").content.decode().split())
+
+    assert timedelta(weeks=2).total_seconds() == settings.SESSION_COOKIE_AGE
+    assert not settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert "keeps your answers for 2 weeks after you last change them" in text
+    assert "encrypted cookie" in text
+    assert "close your browser" not in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/no-such-page/", "/self-care/", "/self-care/exercises/"])
+def test_the_short_emergency_card_names_peeing_pooing_and_both_legs(client: Client, path: str):
+    body = " ".join(client.get(path).content.decode().split())
+    for finding in ("saddle_numbness", "bladder_dysfunction", "bowel_dysfunction", "chest_pain"):
+        assert " ".join(FINDINGS[finding].label.split()) in body, (path, finding)

@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Final
 
 from triage.rules import (
     CONDITIONS,
     EMERGENCY_SCREEN,
+    FINDINGS,
     RULES,
     URGENT,
     Disposition,
@@ -225,9 +227,16 @@ CARDS: MappingProxyType[str, Card] = MappingProxyType(
                 (
                     Group(
                         ("Go to A&E now",),
+                        # Spec v4: every cauda equina sign (genitals, peeing, bowels, both
+                        # legs), however short the card.
                         _picked(
                             A_AND_E_SIGNS,
-                            ("saddle_numbness", "both_legs_symptoms"),
+                            (
+                                "saddle_numbness",
+                                "bladder_dysfunction",
+                                "bowel_dysfunction",
+                                "both_legs_symptoms",
+                            ),
                         ),
                         (),
                     ),
@@ -292,3 +301,30 @@ CARDS: MappingProxyType[str, Card] = MappingProxyType(
         )
     }
 )
+
+# The complete cards one finding can be listed in on its own, most urgent first. The shorter
+# "common-" cards pick signs and "all-emergencies" joins two cards, so neither is named for one.
+CARDS_LISTING_ONE_SIGN: Final = (
+    "call-999",
+    "cauda-equina",
+    "a-and-e",
+    "pregnancy-warning-signs",
+    "urgent",
+)
+
+
+def sign_wording(finding_id: str) -> str:
+    """A finding's words as every card lists it: the checker's own label."""
+    return FINDINGS[finding_id].label
+
+
+def card_listing(finding_id: str) -> str | None:
+    """The card that lists this finding as a sign of its own, or None (the "see a GP" findings,
+    which no warning card lists)."""
+    label = sign_wording(finding_id)
+    for name in CARDS_LISTING_ONE_SIGN:
+        for group in CARDS[name].groups:
+            for sign in group.signs:
+                if sign.needs_all == (label,) and not sign.needs_any and not sign.also:
+                    return name
+    return None

@@ -27,6 +27,9 @@ from triage.steps import Kind as Kind
 from triage.steps import Step as Step
 
 SESSION_KEY = "triage"
+# The last finished check, kept while the person checks again: their result, plan and diary stay
+# until the new check ends.
+PREVIOUS_KEY = "triage_previous"
 MINIMUM_AGE = 16
 
 
@@ -192,9 +195,7 @@ def _applicable(stored: Mapping[str, object]) -> dict[str, object]:
     return kept
 
 
-def stored_answers(session: Any) -> tuple[dict[str, object], bool]:
-    """A copy of the stored answers, and whether the person confirmed them."""
-    data = session.get(SESSION_KEY)
+def _stored(data: object) -> tuple[dict[str, object], bool]:
     if not isinstance(data, dict):
         return {}, False
     stored = data.get("answers")
@@ -203,25 +204,64 @@ def stored_answers(session: Any) -> tuple[dict[str, object], bool]:
     return dict(stored), data.get("finished") is True
 
 
+def stored_answers(session: Any) -> tuple[dict[str, object], bool]:
+    """A copy of the stored answers, and whether the person confirmed them."""
+    return _stored(session.get(SESSION_KEY))
+
+
+def previous_answers(session: Any) -> tuple[dict[str, object], bool] | None:
+    """The answers of the check before this one, while the person is checking again."""
+    if PREVIOUS_KEY not in session:
+        return None
+    return _stored(session[PREVIOUS_KEY])
+
+
 def load(session: Any) -> Progress:
     """The person's progress from their session (a stale or foreign value counts as no answer)."""
     return walk(*stored_answers(session))
 
 
+def load_previous(session: Any) -> Progress | None:
+    """The check before this one, while the person is checking again, if it had a result."""
+    previous = previous_answers(session)
+    if previous is None:
+        return None
+    progress = walk(*previous)
+    return progress if progress.outcome is not None else None
+
+
+def check_again(session: Any) -> None:
+    """Start a fresh check with nothing answered, keeping the last result until the new one.
+
+    Pressed again during the fresh check, it starts that afresh and keeps the same last result.
+    """
+    stored, finished = stored_answers(session)
+    if walk(stored, finished).outcome is not None:
+        session[PREVIOUS_KEY] = {"answers": stored, "finished": finished}
+    session[SESSION_KEY] = {"answers": {}, "finished": False}
+
+
 def save(session: Any, progress: Progress) -> Progress:
     """Store the answers of a progress just answered, as not yet confirmed."""
     session[SESSION_KEY] = {"answers": dict(progress.stored), "finished": False}
+    if progress.end is not None:
+        # The new check has ended: its result (or the under-16 page) replaces the last one.
+        session.pop(PREVIOUS_KEY, None)
     return progress
 
 
 def confirm(session: Any, progress: Progress) -> Progress:
-    """Mark the answers as checked by the person, which shows the result."""
+    """Mark the answers as checked by the person, which shows the result (and replaces the
+    result of any check before it)."""
     if not progress.complete:
         return progress
     session[SESSION_KEY] = {"answers": dict(progress.stored), "finished": True}
+    session.pop(PREVIOUS_KEY, None)
     return replace(progress, finished=True)
 
 
 def clear(session: Any) -> None:
-    """Forget the checker's answers, and nothing else in the session."""
+    """Forget the checker's answers and its advice (this check's and the last), and nothing
+    else in the session."""
     session.pop(SESSION_KEY, None)
+    session.pop(PREVIOUS_KEY, None)

@@ -1,15 +1,12 @@
 """One form per journey step, built from the step's definition with the GOV.UK fields."""
 
 from functools import cache
-from typing import Any
 
 from django import forms
 
 from backspasm.forms import CheckboxesField, RadiosField, WholeNumberField, YesNoField
-from triage.steps import DAYS_PER_UNIT, Kind, Section, Step
-
-DURATION_UNIT = "duration_unit"
-UNITS = (("days", "Days"), ("weeks", "Weeks"), ("months", "Months"))
+from triage.duration import DURATION_UNIT, DurationForm, duration_fields
+from triage.steps import Kind, Section, Step
 
 
 def _field(step: Step) -> forms.Field:
@@ -24,6 +21,7 @@ def _field(step: Step) -> forms.Field:
             error_messages=messages,
             # The emergency screen's criteria are long, and each page must fit a phone screen.
             heading_size="m" if step.section is Section.EMERGENCY else "l",
+            small=step.compact,
         )
     if step.kind is Kind.YES_NO:
         return YesNoField(
@@ -50,36 +48,12 @@ def _field(step: Step) -> forms.Field:
     )
 
 
-class _DurationForm(forms.Form):
-    """A number and its unit. The number alone, with no unit sent, counts as days.
-
-    Cleans ``duration_days`` to the number of days (a week is 7, a month 30).
-    """
-
-    step: Step
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        number = cleaned.get(self.step.key)
-        unit = cleaned.get(DURATION_UNIT) or "days"
-        if isinstance(number, int):
-            days = number * DAYS_PER_UNIT[unit]
-            if days > self.step.limits[1]:
-                self.add_error(self.step.key, self.step.range_error)
-            else:
-                cleaned[self.step.key] = days
-        return cleaned
-
-
 def _duration_form(step: Step) -> type[forms.Form]:
-    low, high = step.limits
-    number = WholeNumberField(
+    number, unit = duration_fields(
         label=step.question,
+        hint=step.hint,
+        limits=step.limits,
         page_heading=True,
-        help_text=step.hint,
-        input_width=3,
-        min_value=low,
-        max_value=high,
         error_messages={
             "required": step.error,
             "invalid": step.error,
@@ -87,17 +61,14 @@ def _duration_form(step: Step) -> type[forms.Form]:
             "max_value": step.range_error,
         },
     )
-    unit = RadiosField(
-        label="Days, weeks or months",
-        choices=UNITS,
-        initial="days",
-        required=False,
-        inline=True,
-        error_messages={"invalid_choice": "Select days, weeks or months"},
-    )
-    return type(
-        "DurationForm", (_DurationForm,), {"step": step, step.key: number, DURATION_UNIT: unit}
-    )
+    attributes = {
+        "duration_key": step.key,
+        "max_days": step.limits[1],
+        "range_error": step.range_error,
+        step.key: number,
+        DURATION_UNIT: unit,
+    }
+    return type("DurationForm", (DurationForm,), attributes)
 
 
 @cache

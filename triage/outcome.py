@@ -30,17 +30,20 @@ class CheckerOutcome:
 def stored_outcome(request: HttpRequest) -> CheckerOutcome | None:
     """The finished checker's outcome for this person, or None if they have not finished it.
 
-    Reads only the signed session cookie, never the database. A page asks more than once (its
-    view, then the header's links), and walking the journey is the costly part, so the outcome
-    is kept on the request for as long as the stored answers stay the same.
+    While the person checks again, it is the last check's outcome until the new one ends, so
+    their plan and diary stay open. Reads only the signed session cookie, never the database.
+    A page asks more than once (its view, then the header's links), and walking the journey is
+    the costly part, so the outcome is kept on the request for as long as the stored answers stay
+    the same.
     """
-    stored = flow.stored_answers(request.session)
-    worked_out: tuple[tuple[dict[str, object], bool], CheckerOutcome | None] | None = getattr(
-        request, _WORKED_OUT, None
-    )
+    stored = (flow.stored_answers(request.session), flow.previous_answers(request.session))
+    worked_out: tuple[object, CheckerOutcome | None] | None = getattr(request, _WORKED_OUT, None)
     if worked_out is not None and worked_out[0] == stored:
         return worked_out[1]
-    outcome = _outcome(flow.walk(*stored))
+    current, previous = stored
+    outcome = _outcome(flow.walk(*current))
+    if outcome is None and previous is not None:
+        outcome = _outcome(flow.walk(*previous))
     setattr(request, _WORKED_OUT, (stored, outcome))
     return outcome
 

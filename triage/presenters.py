@@ -6,6 +6,7 @@ Templates print these strings; they decide nothing. Pure: the phone numbers come
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.urls import reverse
 
@@ -21,6 +22,7 @@ from triage.rules import (
     EmergencyAction,
     Rule,
 )
+from triage.safetynet import SafetyNet, safety_net
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +51,13 @@ class Result:
     reasons: tuple[Reason, ...]
     worsening_heading: str
     worsening: tuple[str, ...]
-    cards: tuple[str, ...]  # the care cards of warning signs to show, by name, in order
+    safety_net: SafetyNet  # this person's own signs to watch for, above the general cards
+    cards: tuple[str, ...]  # the general care cards of warning signs, by name, in order
     crisis_line: bool
+    crisis_first: bool  # struggling to cope: the crisis line straight after the headline
     self_care: tuple[str, ...]  # self-care advice, only on self-care and GP results
+    medicines: bool  # the medicines advice (``triage.medicines``), with the self-care advice
+    pregnant: bool  # the medicines advice is the pregnancy version
     plan_url: str  # the self-care plan, on self-care and GP results
     plan_label: str  # the words on the button to the plan
     pregnancy_test: bool  # the person is not sure they are pregnant: suggest a test
@@ -85,14 +91,6 @@ _SELF_CARE_ADVICE: tuple[str, ...] = (
     "Heat, like a warm bath or a wrapped heat pack, can ease spasms. Never put a hot water "
     "bottle or heat pack on skin that feels numb.",
 )
-_NSAID_ADVICE = (
-    "Anti-inflammatory painkillers such as ibuprofen can help if they are suitable for you: "
-    "ask a pharmacist. Paracetamol on its own is not recommended for back pain."
-)
-_PREGNANCY_ADVICE = (
-    "Do not take ibuprofen or other anti-inflammatory painkillers while you are pregnant. "
-    "Speak to your midwife or a pharmacist about pain relief that is safe in pregnancy."
-)
 
 
 def _answer_words(rule: Rule, answers: Answers) -> tuple[str, ...]:
@@ -123,7 +121,9 @@ def _emergency_action(outcome: Outcome, answers: Answers) -> EmergencyAction:
     return EmergencyAction.GO_TO_A_AND_E
 
 
-def _emergency(outcome: Outcome, answers: Answers, numbers: Numbers) -> _Advice:
+def _emergency(
+    outcome: Outcome, answers: Answers, numbers: Numbers, pregnancy_not_sure: bool
+) -> _Advice:
     actions: list[str] = []
     if _emergency_action(outcome, answers) is EmergencyAction.CALL:
         heading = f"Call {numbers.emergency} now"
@@ -145,7 +145,9 @@ def _emergency(outcome: Outcome, answers: Answers, numbers: Numbers) -> _Advice:
         )
     if any(rule.cord_compression for rule in outcome.deciding):
         actions.append("Tell them you have cancer and may have spinal cord compression.")
-    if answers.pregnant:
+    if answers.pregnant and pregnancy_not_sure:
+        actions.append("Tell them you might be pregnant.")
+    elif answers.pregnant:
         actions.append("Tell them you are pregnant, and bring your maternity notes if you can.")
     return _Advice(
         heading=heading,
@@ -161,13 +163,21 @@ def _emergency(outcome: Outcome, answers: Answers, numbers: Numbers) -> _Advice:
     )
 
 
-def _urgent(answers: Answers, numbers: Numbers) -> _Advice:
+def _urgent(answers: Answers, numbers: Numbers, pregnancy_not_sure: bool) -> _Advice:
     heading = "Get medical help today"
     actions: tuple[str, ...] = (
         "Ask your GP surgery for an urgent appointment today.",
         f"If you cannot get one, or the surgery is closed, call {numbers.urgent}.",
     )
-    if answers.pregnant:
+    if answers.pregnant and pregnancy_not_sure:
+        # No maternity team yet: the surgery or the urgent line, told about the pregnancy.
+        actions = (
+            "Ask your GP surgery for an urgent appointment today, and tell them you might be "
+            "pregnant.",
+            f"If you cannot get one, or the surgery is closed, call {numbers.urgent} and tell "
+            "them you might be pregnant.",
+        )
+    elif answers.pregnant:
         heading = "Contact your maternity unit or midwife now"
         actions = (
             "Your answers suggest you need to be checked by your maternity team today. Do not "
@@ -230,8 +240,8 @@ def _self_care(numbers: Numbers) -> _Advice:
     )
 
 
-# The warning signs each result lists after its advice, beyond the cauda equina and pregnancy
-# signs: what would make the person seek help sooner than the result says.
+# The general warning signs each result lists after this person's own (``triage.safetynet``),
+# beyond the cauda equina signs: what would make anyone seek help sooner than the result says.
 _SOONER_CARDS: dict[Disposition, tuple[str, ...]] = {
     Disposition.EMERGENCY: (),
     Disposition.URGENT: ("common-call-999",),
@@ -246,8 +256,6 @@ def _cards(disposition: Disposition, answers: Answers) -> tuple[str, ...]:
     if disposition is not Disposition.EMERGENCY or "sciatica" in answers.findings:
         cards.append("cauda-equina")
     cards.extend(_SOONER_CARDS[disposition])
-    if answers.pregnant:
-        cards.append("pregnancy-warning-signs")
     levels = list(Level)
     return tuple(sorted(cards, key=lambda name: levels.index(CARDS[name].level)))
 
@@ -265,25 +273,28 @@ def _tell_them(outcome: Outcome, answers: Answers) -> tuple[str, ...]:
 
 
 def present_result(
-    outcome: Outcome, answers: Answers, numbers: Numbers, pregnancy_not_sure: bool = False
+    outcome: Outcome,
+    answers: Answers,
+    numbers: Numbers,
+    today: date,
+    pregnancy_not_sure: bool = False,
 ) -> Result:
     """Everything the result page prints for this outcome.
 
-    ``pregnancy_not_sure``: the person answered "not sure", which the rules count as pregnant.
+    ``today`` dates the GP rules that count days; ``pregnancy_not_sure``: the person answered
+    "not sure", which the rules count as pregnant.
     """
     disposition = outcome.disposition
     if disposition is Disposition.EMERGENCY:
-        advice = _emergency(outcome, answers, numbers)
+        advice = _emergency(outcome, answers, numbers, pregnancy_not_sure)
     elif disposition is Disposition.URGENT:
-        advice = _urgent(answers, numbers)
+        advice = _urgent(answers, numbers, pregnancy_not_sure)
     elif disposition is Disposition.GP:
         advice = _gp(answers, numbers)
     else:
         advice = _self_care(numbers)
-    self_care: tuple[str, ...] = ()
-    if disposition in {Disposition.GP, Disposition.SELF_CARE}:
-        self_care = (*_SELF_CARE_ADVICE, _PREGNANCY_ADVICE if answers.pregnant else _NSAID_ADVICE)
     offers_plan = disposition in {Disposition.GP, Disposition.SELF_CARE}
+    onset = today - timedelta(days=answers.duration_days or 0)
     reasons = tuple(
         Reason(rule.reason, rule.source, _answer_words(rule, answers)) for rule in outcome.deciding
     )
@@ -297,9 +308,13 @@ def present_result(
         reasons=reasons,
         worsening_heading=advice.worsening_heading,
         worsening=advice.worsening,
+        safety_net=safety_net(answers, disposition, onset, pregnancy_not_sure=pregnancy_not_sure),
         cards=_cards(disposition, answers),
         crisis_line="not_coping" in answers.findings or disposition is Disposition.URGENT,
-        self_care=self_care,
+        crisis_first="not_coping" in answers.findings,
+        self_care=_SELF_CARE_ADVICE if offers_plan else (),
+        medicines=offers_plan,
+        pregnant=answers.pregnant,
         plan_url="/self-care/plan/" if offers_plan else "",
         plan_label=(
             "Get a self-care plan for the days before your appointment"
@@ -324,20 +339,25 @@ class AnswerRow:
     answer: tuple[str, ...]  # one line per chosen item
     change_url: str
     change_label: str  # visually hidden words after "Change"
+    nothing_found: bool = False  # "None of these" or "No": folded into one row on the page
 
 
 def present_answers(progress: Progress) -> tuple[AnswerRow, ...]:
     """The "check your answers" rows, one per answered question."""
     rows: list[AnswerRow] = []
     for step, value in progress.answered:
+        nothing_found = False
         if step.kind is Kind.CHECKBOXES:
             assert isinstance(value, list)
             chosen = {finding.id for finding in step.findings if finding.id in value}
             lines = tuple(f.label for f in step.findings if f.id in chosen) or ("None of these",)
+            nothing_found = not chosen
         elif step.kind is Kind.YES_NO:
             lines = ("Yes" if value else "No",)
+            nothing_found = not value
         elif step.kind is Kind.CHOICE:
             lines = (dict(step.choices)[str(value)],)
+            nothing_found = value == "no"
         elif step.kind is Kind.DURATION:
             assert isinstance(value, int)
             lines = (f"{value} day{'' if value == 1 else 's'} ago",)
@@ -349,6 +369,19 @@ def present_answers(progress: Progress) -> tuple[AnswerRow, ...]:
                 answer=lines,
                 change_url=reverse("triage:question", kwargs={"slug": step.slug}),
                 change_label=step.summary.lower(),
+                nothing_found=nothing_found,
             )
         )
     return tuple(rows)
+
+
+def fold_answers(
+    rows: tuple[AnswerRow, ...],
+) -> tuple[tuple[AnswerRow, ...], tuple[AnswerRow, ...]]:
+    """The rows that say something, and the "None of these" and "No" rows, which the page folds
+    into one line (most answers on a calm route are one of those, and a row each buried the
+    button far below the first screen)."""
+    return (
+        tuple(row for row in rows if not row.nothing_found),
+        tuple(row for row in rows if row.nothing_found),
+    )

@@ -45,12 +45,29 @@ class EmergencyAction(StrEnum):
     GO_TO_A_AND_E = "a_and_e"  # go to A&E now, do not drive yourself (or call)
 
 
+class Role(StrEnum):
+    """Whether a finding is who the person is, or a sign they can newly get (spec v4).
+
+    A result tells a person which signs to watch for; a situation is never one of them.
+    """
+
+    SITUATION = "situation"
+    SIGN = "sign"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     id: str
     label: str  # the words the checker shows, carrying every criterion that makes it true
     hint: str = ""  # only what does not count ("Not ..."), never a criterion
     action: EmergencyAction | None = None  # findings that are an emergency on their own
+    role: Role = Role.SIGN
+    # An emergency sign on its own that people in these situations, or with these signs, are
+    # told to watch for (spec v4, "Safety-netting for this person").
+    watch_when: tuple[str, ...] = ()
+    # The sign a person watches for in its place: one that cannot arrive new (it has lasted
+    # weeks) is watched for as its new form.
+    watch_as: str = ""
 
 
 # Emergency screen: any one of these ends the checker with an emergency result (rule E1).
@@ -64,9 +81,8 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
     ),
     Finding(
         "bladder_dysfunction",
-        "New problems peeing: you cannot pee, it is hard to start or the flow is weak, you "
-        "strain, you leak or need pads, you cannot feel yourself pee, or cannot tell if your "
-        "bladder is full or empty",
+        "New problems peeing: cannot pee, hard to start, weak flow, straining, leaking or needing "
+        "pads, or cannot feel yourself pee or tell if your bladder is full or empty",
         "Not burning or stinging alone.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
@@ -91,9 +107,8 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
     ),
     Finding(
         "limb_weakness",
-        "New weakness in a leg or arm that is severe or getting worse: your foot slaps or your "
-        "toes catch, you cannot lift the front of your foot, or your leg gives way because it "
-        "is weak",
+        "New weakness in a leg or arm, severe or getting worse: your foot slaps, your toes "
+        "catch, you cannot lift the front of your foot, or your leg gives way as it is weak",
         "Not if only a stab of pain makes it give way.",
         EmergencyAction.GO_TO_A_AND_E,
     ),
@@ -142,11 +157,13 @@ EMERGENCY_SCREEN: tuple[Finding, ...] = (
         "Blue, grey, pale or blotchy skin, lips or tongue, a rash that does not fade when you "
         "press a glass on it, or breathing very fast or struggling to breathe",
         action=EmergencyAction.CALL,
+        watch_when=("fever",),
     ),
     Finding(
         "meningitis_signs",
         "A high temperature with a stiff neck, a severe headache or finding bright light painful",
         action=EmergencyAction.CALL,
+        watch_when=("fever",),
     ),
 )
 
@@ -156,6 +173,7 @@ PREGNANCY: tuple[Finding, ...] = (
         "Heavy bleeding from your vagina or passing clots, severe tummy pain that is constant "
         "and does not come in waves, or fainting or feeling very faint",
         action=EmergencyAction.CALL,
+        watch_when=(PREGNANT,),
     ),
     Finding(
         "pregnancy_warning_signs",
@@ -178,22 +196,29 @@ URGENT: tuple[Finding, ...] = (
         "pain_uncontrolled",
         "Pain so bad that painkillers do not help and you cannot get comfortable",
     ),
-    Finding("cancer_history", "You have cancer now, or have had cancer in the past"),
+    Finding(
+        "cancer_history",
+        "You have cancer now, or have had cancer in the past",
+        role=Role.SITUATION,
+    ),
     Finding(
         "immunosuppressed",
         "You have a weakened immune system, for example from chemotherapy or other cancer "
         "treatment, steroid tablets taken for a long time, HIV, or medicines after a transplant",
+        role=Role.SITUATION,
     ),
-    Finding("iv_drug_use", "You inject drugs now, or did recently"),
+    Finding("iv_drug_use", "You inject drugs now, or did recently", role=Role.SITUATION),
     Finding(
         "recent_spinal_procedure",
         "Spinal surgery, a spinal injection, or an epidural or spinal anaesthetic (including "
         "during labour) in the last 6 weeks",
+        role=Role.SITUATION,
     ),
     Finding(
         "minor_fall_fragile",
         "Sudden severe pain after a minor fall, lift, cough or sneeze, or with no cause, and "
-        "you have osteoporosis, take steroid tablets long term, or are 70 or older",
+        "you have osteoporosis or ankylosing spondylitis, take steroid tablets long term, or are "
+        "70 or older",
     ),
     Finding(
         "sudden_severe_pain",
@@ -213,6 +238,7 @@ URGENT: tuple[Finding, ...] = (
     Finding(
         "both_legs_longstanding",
         "Pain, tingling or numbness down both legs for more than 2 weeks that is not getting worse",
+        watch_as="both_legs_symptoms",
     ),
     Finding(
         "urinary_symptoms",
@@ -231,6 +257,7 @@ URGENT: tuple[Finding, ...] = (
         "jaundice",
         "Yellow skin or yellow whites of your eyes, sometimes with dark pee, pale poo or itchy "
         "skin",
+        watch_when=("upper_abdominal_pain",),
     ),
 )
 
@@ -259,9 +286,13 @@ URGENT_IDS: frozenset[str] = frozenset(finding.id for finding in URGENT)
 NUMBERS: tuple[str, ...] = ("age", "duration_days", "pain_score")
 
 # "Not sure" counts as pregnant for every rule, so the words cover both answers.
-PREGNANT_CONDITION = Finding(PREGNANT, "You are pregnant, or could be")
+PREGNANT_CONDITION = Finding(PREGNANT, "You are pregnant, or could be", role=Role.SITUATION)
 CONDITIONS: MappingProxyType[str, Finding] = MappingProxyType(
     {**FINDINGS, PREGNANT: PREGNANT_CONDITION}
+)
+# Age is the one number that is a situation: the others (how long, how bad) can change.
+SITUATIONS: frozenset[str] = frozenset(
+    {"age", *(id_ for id_, condition in CONDITIONS.items() if condition.role is Role.SITUATION)}
 )
 
 NHS_BACK_PAIN = "NHS.UK: Back pain"
@@ -282,6 +313,11 @@ class Rule:
     emergency_action: EmergencyAction | None = None  # None on E1: its findings each say
     maternity: bool = False  # an urgent result that sends a pregnant person to maternity care
     cord_compression: bool = False  # tell A&E about cancer and possible cord compression
+    # A rule that counts days, as the safety net words it: "{date}" is the day it would apply.
+    watch: str = ""
+    # The safety net words ``watch`` only for someone who already has the rule's findings
+    # ("your leg pain is still there"), not as a sign to newly get.
+    watch_if_present: bool = False
 
     def applies(self, answers: Answers) -> bool:
         """Whether the answers meet this rule's condition, exactly as its data describes it."""
@@ -421,6 +457,8 @@ RULES: tuple[Rule, ...] = (
         also="for 2 weeks or more",
         numbers=("duration_days",),
         number_test=lambda a: _at_least(a.duration_days, 14),
+        watch="Your leg pain is still there on {date}",
+        watch_if_present=True,
     ),
     Rule(
         "G2",
@@ -430,6 +468,7 @@ RULES: tuple[Rule, ...] = (
         also="back pain for 6 weeks or more",
         numbers=("duration_days",),
         number_test=lambda a: _at_least(a.duration_days, 42),
+        watch="You still have back pain on {date}",
     ),
     Rule(
         "G3",
@@ -440,6 +479,7 @@ RULES: tuple[Rule, ...] = (
         also="after 3 weeks or more",
         numbers=("duration_days",),
         number_test=lambda a: _at_least(a.duration_days, 21),
+        watch="Your back pain is not starting to get better by {date}",
     ),
     Rule(
         "G4",
@@ -458,6 +498,8 @@ RULES: tuple[Rule, ...] = (
         also="for 3 months or more, and it started before you were 45",
         numbers=("duration_days", "age"),
         number_test=lambda a: _at_least(a.duration_days, 90) and _onset_before_45(a),
+        watch="Your morning stiffness is still there on {date}",
+        watch_if_present=True,
     ),
     Rule(
         "G6",
@@ -467,6 +509,7 @@ RULES: tuple[Rule, ...] = (
         also="you are 50 or older and your back pain has lasted 4 weeks or more",
         numbers=("age", "duration_days"),
         number_test=lambda a: _at_least(a.age, 50) and _at_least(a.duration_days, 28),
+        watch="You still have back pain on {date}",
     ),
     Rule(
         "G7",
@@ -476,6 +519,7 @@ RULES: tuple[Rule, ...] = (
         also="you are under 20 and your back pain has lasted 4 weeks or more",
         numbers=("age", "duration_days"),
         number_test=lambda a: a.age is not None and a.age < 20 and _at_least(a.duration_days, 28),
+        watch="You still have back pain on {date}",
     ),
     Rule(
         "G8",

@@ -1,6 +1,8 @@
 """The checker's questions: one page each, in the order they are asked.
 
-The emergency screen comes first, on three pages grouped by theme so each fits on a phone screen.
+The emergency screen comes first, on four pages grouped by theme so each fits one phone screen
+(spec v4 allows up to four); its pages have no "Select all that apply" hint, as the room is
+needed for the criteria, and GOV.UK's checkboxes say as much by their look.
 Which finding each page asks about is data here; what the answers mean is in triage/rules.py.
 """
 
@@ -56,6 +58,12 @@ class Step:
     )  # lowest and highest whole number allowed (days, for a duration)
     suffix: str = ""
     applies: Callable[[Answers], bool] = _always
+    theme: str = ""  # what an emergency page is about, shown after its section and in its title
+
+    @property
+    def title(self) -> str:
+        """The page's title: the question, and the page's theme where the question is short."""
+        return f"{self.question} ({self.theme})" if self.theme else self.question
 
     def accepts(self, value: object) -> bool:
         """Whether a stored value is a valid answer to this step (sessions can be stale)."""
@@ -105,9 +113,9 @@ STEPS: tuple[Step, ...] = (
         key="emergency_signs",
         kind=Kind.CHECKBOXES,
         section=Section.EMERGENCY,
-        question="Do you have any of these new problems?",
+        question="Do you have any of these?",
+        theme="bladder and bowel",
         summary="Bladder, bowel and genital problems",
-        hint="Select all that apply.",
         why=EMERGENCY_WHY,
         error=SELECT_OR_NONE,
         findings=_findings(
@@ -119,18 +127,26 @@ STEPS: tuple[Step, ...] = (
         key="emergency_legs",
         kind=Kind.CHECKBOXES,
         section=Section.EMERGENCY,
-        question="Do you have any of these leg or body problems?",
+        question="Do you have any of these?",
+        theme="legs",
         summary="Leg and nerve problems",
-        hint="Select all that apply.",
         why=EMERGENCY_WHY,
         error=SELECT_OR_NONE,
         findings=_findings(
-            "both_legs_symptoms",
-            "limb_weakness",
-            "limb_sensation_loss",
-            "balance_loss",
-            "one_side_weakness",
+            "both_legs_symptoms", "limb_weakness", "limb_sensation_loss", "balance_loss"
         ),
+    ),
+    Step(
+        slug="emergency-signs-heart",
+        key="emergency_heart",
+        kind=Kind.CHECKBOXES,
+        section=Section.EMERGENCY,
+        question="Do you have any of these?",
+        theme="stroke and heart",
+        summary="Stroke, heart and collapse signs",
+        why=EMERGENCY_WHY,
+        error=SELECT_OR_NONE,
+        findings=_findings("one_side_weakness", "chest_pain", "collapse_signs", "confusion"),
     ),
     Step(
         slug="emergency-signs-other",
@@ -138,18 +154,11 @@ STEPS: tuple[Step, ...] = (
         kind=Kind.CHECKBOXES,
         section=Section.EMERGENCY,
         question="Do you have any of these?",
-        summary="Heart, breathing and other serious signs",
-        hint="Select all that apply.",
+        theme="injury and infection",
+        summary="Injury and infection signs",
         why=EMERGENCY_WHY,
         error=SELECT_OR_NONE,
-        findings=_findings(
-            "chest_pain",
-            "collapse_signs",
-            "major_trauma",
-            "confusion",
-            "sepsis_signs",
-            "meningitis_signs",
-        ),
+        findings=_findings("major_trauma", "sepsis_signs", "meningitis_signs"),
     ),
     Step(
         slug="age",
@@ -321,6 +330,11 @@ STEPS: tuple[Step, ...] = (
         findings=_findings("daily_activities_stopped", "not_coping"),
     ),
 )
+
+# How long the checker takes, as the start page says: the words on every page of the longest
+# route (self-care, where every question is asked) read at 200 words a minute, rounded up.
+# tests/triage/test_reading_time.py measures it, and fails when the pages grow past it.
+READING_MINUTES = 8
 
 STEPS_BY_SLUG: Mapping[str, Step] = MappingProxyType({step.slug: step for step in STEPS})
 FIRST_STEP = STEPS[0]

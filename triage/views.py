@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
@@ -17,7 +18,8 @@ from backspasm.caching import mark_public
 from backspasm.htmx import HtmxHttpRequest, personal_page, render_page
 from triage import flow, monitoring
 from triage.forms import form_class, initial
-from triage.presenters import Numbers, present_answers, present_result
+from triage.presenters import Numbers, fold_answers, present_answers, present_result
+from triage.steps import EMERGENCY_STEPS, READING_MINUTES
 
 
 def _resume(progress: flow.Progress) -> HttpResponseRedirect:
@@ -47,6 +49,8 @@ def start(request: HttpRequest) -> HttpResponse:
     progress = flow.load(request.session)
     context = {
         "first_step": flow.FIRST_STEP,
+        "reading_minutes": READING_MINUTES,
+        "emergency_pages": len(EMERGENCY_STEPS),
         "resume_url": _resume(progress).url if progress.answered else "",
     }
     response = render(request, "triage/start.html", context)
@@ -89,9 +93,14 @@ def answers(request: HtmxHttpRequest) -> HttpResponse:
         return _resume(progress)
     if request.method == "POST":
         return _resume(flow.confirm(request.session, progress))
-    rows = present_answers(progress)
+    rows, nothing_found = fold_answers(present_answers(progress))
     back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
-    return render_page(request, "triage/answers.html", {"rows": rows, "back_url": back_url})
+    context: dict[str, object] = {
+        "rows": rows,
+        "nothing_found": nothing_found,
+        "back_url": back_url,
+    }
+    return render_page(request, "triage/answers.html", context)
 
 
 def _numbers() -> Numbers:
@@ -107,20 +116,47 @@ def _numbers() -> Numbers:
 def result(request: HtmxHttpRequest) -> HttpResponse:
     progress = flow.load(request.session)
     outcome = progress.outcome
+    continue_url = ""
     if outcome is None:
-        return _resume(progress)
-    monitoring.count_once(request.session, outcome)
-    if progress.end is flow.End.EMERGENCY:
+        # Checking again: the last result stays until the new check ends.
+        previous = flow.load_previous(request.session)
+        if previous is None or previous.outcome is None:
+            return _resume(progress)
+        continue_url = _resume(progress).url
+        progress, outcome = previous, previous.outcome
+    else:
+        monitoring.count_once(request.session, outcome)
+    if continue_url:
+        back_url = continue_url
+    elif progress.end is flow.End.EMERGENCY:
         back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
     else:
         back_url = reverse("triage:answers")
     context = {
         "result": present_result(
-            outcome, progress.answers, _numbers(), progress.pregnancy_not_sure
+            outcome,
+            progress.answers,
+            _numbers(),
+            timezone.localdate(),
+            pregnancy_not_sure=progress.pregnancy_not_sure,
         ),
         "back_url": back_url,
+        "continue_url": continue_url,
     }
     return render_page(request, "triage/result.html", context)
+
+
+@personal_page(methods=("GET", "POST"))
+def check_again(request: HtmxHttpRequest) -> HttpResponse:
+    """POST starts a fresh check with nothing ticked; GET explains it and offers the button.
+
+    The last result, plan and diary stay until the new check ends. The button posts without
+    htmx: the checker's pages replace the whole page, header and back link included.
+    """
+    if request.method == "POST":
+        flow.check_again(request.session)
+        return redirect("triage:question", slug=flow.FIRST_STEP.slug)
+    return render_page(request, "triage/check_again.html", {"back_url": reverse("triage:start")})
 
 
 @personal_page(methods=("GET",))

@@ -35,6 +35,10 @@ class Document:
     title: str
     kind: str
     text: str
+    # Everyday words for the warning signs the page lists, found but never shown in a snippet.
+    keywords: tuple[str, ...] = ()
+    # Pages about the site itself, listed after every page of help and guidance.
+    secondary: bool = False
 
 
 class _MainText(HTMLParser):
@@ -108,7 +112,12 @@ def plain_text(html: str) -> str:
 
 
 def rendered_page(
-    url: str, kind: str, template: str, context: dict[str, Any] | None = None
+    url: str,
+    kind: str,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    secondary: bool = False,
 ) -> Document:
     """A page made from a template, read as an anonymous visitor would see it at ``url``: the
     text of its ``<main>``, titled by its main heading."""
@@ -121,6 +130,7 @@ def rendered_page(
         title=" ".join("".join(page.heading).split()),
         kind=kind,
         text=_clean("".join(page.pieces)),
+        secondary=secondary,
     )
 
 

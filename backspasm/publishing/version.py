@@ -46,7 +46,11 @@ def content_migrated(apps: Apps = installed_apps, **kwargs: Any) -> None:
     content_changed()
 
 
+def content_key(name: str) -> str:
+    """The cache key of ``name`` made from the published content of this version."""
+    return f"content:{content_version()}:{name}"
+
+
 def cached_content[T](name: str, build: Callable[[], T]) -> T:
     """What ``build`` makes from published content, kept until the content version changes."""
-    key = f"content:{content_version()}:{name}"
-    return cast(T, cache.get_or_set(key, build, CONTENT_CACHE_SECONDS))
+    return cast(T, cache.get_or_set(content_key(name), build, CONTENT_CACHE_SECONDS))

@@ -1,4 +1,5 @@
-"""``{% self_care_steps %}``: the self-care steps, written once for the hub and the guidance."""
+"""``{% self_care_steps %}``: the self-care steps written once, for the hub, the plan, the result
+and the guidance."""
 
 from typing import Any
 

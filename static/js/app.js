@@ -28,6 +28,26 @@ function revealPrintButtons() {
 document.addEventListener("DOMContentLoaded", revealPrintButtons);
 document.addEventListener("htmx:afterSettle", revealPrintButtons);
 
+// When a form sent with htmx cannot reach the site (no signal), nothing would happen: say so in
+// an error summary above the form, with the emergency number. The form is left as it is, with
+// its answers, and its button sends it again; the next page that arrives replaces the message.
+document.addEventListener("htmx:sendError", function (event) {
+  var template = document.getElementById("offline-error");
+  var form = event.detail.elt.closest("form") || event.detail.elt;
+  if (!template || !form.parentNode) {
+    return;
+  }
+  var shown = document.querySelector("[data-offline-error]");
+  if (shown) {
+    shown.remove();
+  }
+  var summary = template.content.firstElementChild.cloneNode(true);
+  var column = form.closest(".govuk-grid-column-two-thirds");
+  var before = column && column.contains(form) ? column.firstElementChild : form;
+  before.parentNode.insertBefore(summary, before);
+  summary.focus();
+});
+
 // After one visit the emergency pages stay available when the signal drops. The worker is served
 // from the site's root so that it looks after every page; see static/js/service-worker.js.
 if ("serviceWorker" in navigator) {

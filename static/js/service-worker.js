@@ -27,16 +27,31 @@ function storePublicCopy(cache, url) {
   });
 }
 
+// The offline page (which carries the emergency numbers and signs) and the static files must be
+// kept, or the worker does not install and the browser tries again on the next visit. Each other
+// page is kept on its own: one unpublished or renamed since the list was made is left out, and
+// the rest are still kept.
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches
       .open(config.cache)
       .then(function (cache) {
+        var others = config.pages.filter(function (url) {
+          return url !== config.offlinePage;
+        });
         return Promise.all(
-          config.pages.concat(config.assets).map(function (url) {
+          [config.offlinePage].concat(config.assets).map(function (url) {
             return storePublicCopy(cache, url);
           }),
-        );
+        ).then(function () {
+          return Promise.all(
+            others.map(function (url) {
+              return storePublicCopy(cache, url).catch(function () {
+                return undefined;
+              });
+            }),
+          );
+        });
       })
       .then(function () {
         return self.skipWaiting();

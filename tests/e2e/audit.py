@@ -21,8 +21,9 @@ def assert_none(problems: list[str]) -> None:
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
 
-def axe_problems(page: Page) -> list[str]:
-    """Every WCAG 2.0, 2.1 and 2.2 A and AA violation axe-core finds, one readable line each.
+def axe_problems(page: Page, also: tuple[str, ...] = ()) -> list[str]:
+    """Every WCAG 2.0, 2.1 and 2.2 A and AA violation axe-core finds, one readable line each,
+    and those of the named best-practice rules in ``also`` (such as "region").
 
     axe is evaluated through the DevTools protocol, which the page's Content Security Policy does
     not govern, so the site's strict policy stays on while it runs (a <script> tag would be
@@ -34,9 +35,10 @@ def axe_problems(page: Page) -> list[str]:
         dict[str, Any],
         page.evaluate(
             # Details of passing rules are not needed, and collecting them doubles the run time.
-            "tags => axe.run(document, {"
-            "runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            AXE_TAGS,
+            "([tags, also]) => axe.run(document, {"
+            "runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],"
+            "rules: Object.fromEntries(also.map(rule => [rule, {enabled: true}]))})",
+            [AXE_TAGS, list(also)],
         ),
     )
     rules_run = {
@@ -49,6 +51,7 @@ def axe_problems(page: Page) -> list[str]:
     ]
     if "color-contrast" not in rules_run:
         problems.append(f"{page.url}: axe did not check colour contrast")
+    problems += [f"{page.url}: axe did not run {rule}" for rule in also if rule not in rules_run]
     return problems
 
 

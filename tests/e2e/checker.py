@@ -88,7 +88,7 @@ def pages_after_the_result(page: Page, known: set[str]) -> list[str]:
                 continue
             found.append(path)
             queue.append(origin + path)
-    return [path for path in found if not path.endswith(".ics")]
+    return [path for path in found if not urlsplit(path).path.endswith(".ics")]
 
 
 def browser_storage(page: Page) -> tuple[list[str], int]:

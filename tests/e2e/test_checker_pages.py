@@ -39,7 +39,7 @@ def test_every_checker_page_passes_axe_reflows_zooms_and_looks_whole(
 
     def audit(page: Page, label: str, html: str | None) -> None:
         name = f"{disposition}-{label}"
-        problems.extend(axe_problems(page) + broken_look_problems(page))
+        problems.extend(axe_problems(page, also=("region",)) + broken_look_problems(page))
         screenshot(page, "checker", name)
         for width in (PHONE_WIDTH, REFLOW_WIDTH):
             set_width(page, width)

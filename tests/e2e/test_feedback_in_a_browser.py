@@ -1,5 +1,5 @@
-"""'Is this page useful?' in Chromium, with JavaScript on and off: stored without anything about
-the person, thanked in place, and refused past the rate limit."""
+"""'Is this page useful?' in Chromium, with JavaScript on and off: "No" opens "What was wrong?",
+stored without anything about the person, thanked in place, and refused past the rate limit."""
 
 import re
 
@@ -22,30 +22,43 @@ def shots(page: Page, name: str) -> None:
         screenshot(page, "feedback", name)
 
 
-def answer(page: Page, button: str, javascript: bool) -> None:
+def answer(page: Page, button: str, javascript: bool, *, asks_more: bool = False) -> None:
     pressed = page.locator("#feedback").get_by_role("button", name=button, exact=True)
     if javascript:
         pressed.click()
-        expect(page.locator("#feedback form")).to_have_count(0)
+        if asks_more:
+            expect(page.locator("#feedback h2")).to_have_text("What was wrong?")
+        else:
+            expect(page.locator("#feedback form")).to_have_count(0)
     else:
         with page.expect_navigation():
             pressed.click()
 
 
 @JAVASCRIPT
-def test_feedback_is_stored_without_personal_data_and_thanked(open_page, javascript: bool):
+def test_no_opens_what_was_wrong_and_is_stored_without_personal_data(open_page, javascript: bool):
     page = open_page(javascript=javascript)
     page.goto("/guidance/")
     if javascript:
         shots(page, "form")
-        assert_none(axe_problems(page))
+        assert_none(axe_problems(page, also=("region",)))
 
-    page.locator("#feedback summary").click()
+    answer(page, "No", javascript, asks_more=True)
+
+    asking = page.locator("#feedback h2")
+    expect(asking).to_have_text("What was wrong?")
+    stored = PageFeedback.objects.get()
+    assert (stored.useful, stored.comment) == (False, ""), "the No is kept before anything is sent"
+    if javascript:
+        expect(asking).to_be_focused()
+        expect(page).to_have_url(re.compile(r"/guidance/$"))
+        assert_none(axe_problems(page, also=("region",)))
+        shots(page, "what-was-wrong")
+    else:
+        expect(page).to_have_url(re.compile(r"/feedback/what-was-wrong/\?answer="))
     page.get_by_label("What was wrong with this page? (optional)").fill(
         "Hard to find the heat advice"
     )
-    if javascript:
-        shots(page, "form-open")
     answer(page, "Send", javascript)
 
     thanks = page.locator("#feedback h2")

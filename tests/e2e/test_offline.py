@@ -6,12 +6,13 @@ from collections.abc import Callable
 from playwright.sync_api import Page, expect
 
 from backspasm.publishing.version import content_changed
+from content.models import Article
 from tests.e2e.audit import assert_none, axe_problems, screenshot, set_width
 from tests.e2e.checker import Walker, browser_storage
 from tests.support.checker import JOURNEYS
 
 OpenPage = Callable[..., Page]
-KEPT_PAGES = ["/", "/guidance/when-to-get-help/", "/offline/"]
+KEPT_PAGES = ["/", "/guidance/when-to-get-help/", "/guidance/serious-causes/", "/offline/"]
 
 
 def visit_once(page: Page) -> Page:
@@ -122,3 +123,23 @@ def test_the_offline_page_looks_right_on_a_phone_and_a_desktop(open_page: OpenPa
         set_width(page, width)
         screenshot(page, "offline", "offline-page")
     expect(page.locator("h1")).to_have_text("No internet connection")
+
+
+def test_with_when_to_get_help_now_unpublished_the_worker_installs_and_offline_shows_the_numbers(
+    open_page: OpenPage,
+):
+    Article.objects.filter(title="When to get help now").update(status="draft")
+    content_changed()
+
+    page = visit_once(open_page())
+    go_offline(page)
+
+    page.goto("/guidance/when-to-get-help/")
+    expect(page.locator("h1")).to_have_text("No internet connection")
+    card = page.locator("main [data-care-card='all-emergencies']")
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("999")
+    expect(page.locator("main a[href='tel:999']").first).to_be_visible()
+    expect(page.locator("main a[href='tel:111']").first).to_be_visible()
+    page.goto("/guidance/serious-causes/")
+    expect(page.locator("h1")).to_have_text("Other serious causes of back pain")

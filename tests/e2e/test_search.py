@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from tests.e2e.audit import assert_none, axe_problems, screenshot, set_width
@@ -20,7 +21,10 @@ def search_for(page: Page, words: str) -> None:
 
 
 def result_links(page: Page) -> list[str]:
-    return [str(link.get_attribute("href")) for link in page.locator("main h3 a").all()]
+    return [
+        str(link.get_attribute("href"))
+        for link in page.locator("main ul[aria-labelledby=results-heading] h3 a").all()
+    ]
 
 
 @JAVASCRIPT
@@ -54,5 +58,59 @@ def test_search_results_pass_axe_and_look_right_on_a_phone_and_a_desktop(open_pa
     for width in (375, 1280):
         set_width(page, width)
         screenshot(page, "search", "did-you-mean")
+
+    assert_none(axe_problems(page))
+
+
+def test_a_warning_sign_in_everyday_words_shows_its_card_above_the_results(open_page: OpenPage):
+    page = open_page()
+    search_for(page, "can’t pee")
+
+    card = page.locator("main [data-care-card=cauda-equina]")
+    expect(card).to_be_visible()
+    expect(card.locator("[data-sign=bladder_dysfunction]")).to_be_visible()
+    card_top = card.bounding_box()
+    results_top = page.locator("#results-heading").bounding_box()
+    assert card_top is not None and results_top is not None
+    assert card_top["y"] < results_top["y"]
+    assert result_links(page)[0] == "/guidance/when-to-get-help/"
+    for width in (375, 1280):
+        set_width(page, width)
+        screenshot(page, "search", "care-card")
+
+    assert_none(axe_problems(page))
+
+
+def test_no_results_shows_the_emergency_card_and_the_checker(open_page: OpenPage):
+    page = open_page()
+    search_for(page, "xylophone")
+
+    expect(page.locator("main [data-care-card=common-emergencies]")).to_be_visible()
+    expect(page.get_by_role("button", name="Check your symptoms")).to_have_attribute(
+        "href", "/check/"
+    )
+    for width in (375, 1280):
+        set_width(page, width)
+        screenshot(page, "search", "no-results")
+
+    assert_none(axe_problems(page))
+
+
+def test_too_many_searches_get_a_plain_page_with_the_emergency_card(open_page: OpenPage):
+    page = open_page()
+    limit = int(settings.SEARCH_RATE_PER_ADDRESS.split("/")[0])
+    # Every request from the browser comes from one address, as from one person.
+    for _ in range(limit + 1):
+        response = page.request.get("/search/?q=spasm")
+        if response.status == 429:
+            break
+
+    response = page.goto("/search/?q=spasm")
+    assert response is not None and response.status == 429
+    expect(page.locator("h1")).to_have_text("Too many searches: try again in a minute")
+    expect(page.locator("main [data-care-card=common-emergencies]")).to_be_visible()
+    for width in (375, 1280):
+        set_width(page, width)
+        screenshot(page, "search", "too-many")
 
     assert_none(axe_problems(page))

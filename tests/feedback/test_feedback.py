@@ -12,7 +12,7 @@ from django.test import Client, override_settings
 
 from feedback.models import PageFeedback
 from tests.selfcare.conftest import finished
-from tests.support.html import one, soup_of, text_of
+from tests.support.html import attr, one, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +41,9 @@ def test_every_public_page_asks_if_it_was_useful_without_a_csrf_token(path: str)
     form = one(soup, "#feedback form")
     assert form["action"] == "/feedback/" and form["method"] == "post"
     assert one(form, "input[name=page]")["value"] == path
-    assert [button["value"] for button in form.select("button[name=useful]")] == [
-        "yes",
-        "no",
-        "no",
-    ]
+    assert [button["value"] for button in form.select("button[name=useful]")] == ["yes", "no"]
     assert form.select("input[name=csrfmiddlewaretoken]") == []
-    assert "Do not include personal information" in one(form, ".govuk-hint").get_text()
+    assert form.select("textarea") == []  # "What was wrong?" comes after a "No"
 
 
 def test_personal_pages_and_the_checker_do_not_ask() -> None:
@@ -56,12 +52,21 @@ def test_personal_pages_and_the_checker_do_not_ask() -> None:
         assert soup_of(client.get(path)).select("#feedback") == [], path
 
 
+def what_was_wrong(client: Client, response: Any) -> tuple[Any, str]:
+    """Follow a "No" without JavaScript to "What was wrong?", and the reference it carries."""
+    assert response.status_code == 302
+    assert response["Location"].startswith("/feedback/what-was-wrong/?answer=")
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    return page, attr(one(soup_of(page), "#feedback input[name=answer]"), "value")
+
+
 def test_an_answer_is_stored_with_the_page_the_answer_and_the_date_only() -> None:
-    response = send(
-        Client(REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Browser 1.0"),
-        useful="no",
-        comment="The heat advice was hard to find",
-    )
+    client = Client(REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Browser 1.0")
+    page, answer = what_was_wrong(client, send(client, useful="no"))
+
+    assert "no-store" in page["Cache-Control"]
+    response = send(client, answer=answer, comment="The heat advice was hard to find")
 
     assert response.status_code == 302
     assert response["Location"] == "/guidance/?feedback=thanks#feedback"
@@ -83,6 +88,59 @@ def test_an_answer_is_stored_with_the_page_the_answer_and_the_date_only() -> Non
         row = " ".join(str(value) for value in cursor.fetchone())
     assert "203.0.113.9" not in row and "Browser" not in row
     assert "Set-Cookie" not in response.headers
+
+
+def test_no_opens_what_was_wrong_with_its_own_send_and_the_no_is_kept_if_nothing_is_sent() -> None:
+    client = Client()
+    page, _ = what_was_wrong(client, send(client, useful="no"))
+
+    soup = soup_of(page)
+    assert one(soup, "#feedback h2").get_text(strip=True) == "What was wrong?"
+    assert one(soup, "#feedback label").get_text(strip=True).startswith("What was wrong")
+    assert "Do not include personal information" in one(soup, "#feedback .govuk-hint").get_text()
+    assert one(soup, "#feedback form button").get_text(strip=True) == "Send"
+    stored = PageFeedback.objects.get()
+    assert (stored.useful, stored.comment) == (False, "")
+
+
+def test_an_empty_send_keeps_the_no_as_it_is() -> None:
+    client = Client()
+    _, answer = what_was_wrong(client, send(client, useful="no"))
+
+    response = send(client, answer=answer, comment="")
+
+    assert response["Location"] == "/guidance/?feedback=thanks#feedback"
+    assert PageFeedback.objects.get().comment == ""
+
+
+def test_what_was_wrong_is_added_once_and_only_to_a_no() -> None:
+    client = Client()
+    _, answer = what_was_wrong(client, send(client, useful="no"))
+    send(client, answer=answer, comment="First")
+
+    send(client, answer=answer, comment="Second")
+    send(client, answer="forged", comment="Third")
+
+    assert [row.comment for row in PageFeedback.objects.all()] == ["First"]
+
+
+def test_with_htmx_no_swaps_in_what_was_wrong_then_the_thank_you() -> None:
+    htmx = Client(headers={"HX-Request": "true"})
+    asked = soup_of(send(htmx, useful="no"))
+
+    assert asked.select("html, header, footer") == []
+    assert one(asked, "h2[data-focus-on-swap]").get_text(strip=True) == "What was wrong?"
+    answer = attr(one(asked, "input[name=answer]"), "value")
+    thanked = soup_of(send(htmx, answer=answer, comment="Too long"))
+
+    assert one(thanked, "h2").get_text(strip=True) == "Thank you for your feedback"
+    assert PageFeedback.objects.get().comment == "Too long"
+
+
+def test_an_old_or_broken_what_was_wrong_link_goes_home() -> None:
+    response = Client().get("/feedback/what-was-wrong/?answer=broken")
+
+    assert response.status_code == 302 and response["Location"] == "/"
 
 
 def test_without_javascript_the_page_comes_back_with_a_thank_you() -> None:
@@ -128,13 +186,15 @@ def test_feedback_is_taken_for_public_pages_only(page: str) -> None:
 
 
 def test_a_comment_that_is_too_long_gets_an_error_and_is_kept() -> None:
+    client = Client()
+    _, answer = what_was_wrong(client, send(client, useful="no"))
     comment = "x" * 1201
-    soup = soup_of(send(Client(), useful="no", comment=comment))
+    soup = soup_of(send(client, answer=answer, comment=comment))
 
     assert "1200 characters or fewer" in one(soup, ".govuk-error-summary").get_text()
     assert one(soup, "textarea[name=comment]").get_text() == comment
     assert one(soup, "title").get_text().startswith("Error: ")
-    assert PageFeedback.objects.count() == 0
+    assert PageFeedback.objects.get().comment == ""
 
 
 @override_settings(FEEDBACK_RATE_PER_ADDRESS="3/h")

@@ -1,10 +1,13 @@
 """Two stateless app servers on one PostgreSQL and one Redis, behind no sticky load balancer:
 any server continues any journey, and an editor's change shows on every server within a minute,
-whatever Redis did meanwhile."""
+whatever Redis did meanwhile. Every request goes through the nginx configuration that ships
+(deploy/nginx/backspasm.conf), one nginx in front of each server, so each test still chooses the
+server a request reaches."""
 
 import json
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,6 +19,7 @@ from django_otp.oath import totp
 from tests.production import services
 from tests.support.checker import walk_checker
 from tests.support.html import Page
+from tests.support.nginx import nginx_in_front, nginx_problem
 from tests.support.server import AppServer, Browser, app_server, manage, production_environment
 
 pytestmark = pytest.mark.services
@@ -62,6 +66,7 @@ def site_environment(redis_client: redis.Redis, tmp_path_factory) -> Iterator[di
         env = production_environment(
             DATABASE_URL=database_url,
             REDIS_URL=services.redis_url(),
+            DJANGO_BEHIND_PROXY="1",
             DJANGO_STATIC_ROOT=str(tmp_path_factory.mktemp("static")),
             DJANGO_SUPERUSER_PASSWORD=EDITOR["auth-password"],
         )
@@ -78,12 +83,18 @@ def site_environment(redis_client: redis.Redis, tmp_path_factory) -> Iterator[di
 
 @pytest.fixture(scope="module")
 def servers(site_environment: dict[str, str], tmp_path_factory) -> Iterator[list[AppServer]]:
+    """Each server as the browser reaches it: through its nginx."""
+    if problem := nginx_problem():
+        pytest.skip(problem)
     logs: Path = tmp_path_factory.mktemp("logs")
+    static_root = Path(site_environment["DJANGO_STATIC_ROOT"])
     with (
         app_server(site_environment, logs / "a.log", name="A") as a,
         app_server(site_environment, logs / "b.log", name="B") as b,
+        nginx_in_front([a.port], static_root, logs / "nginx-a") as in_front_of_a,
+        nginx_in_front([b.port], static_root, logs / "nginx-b") as in_front_of_b,
     ):
-        yield [a, b]
+        yield [replace(a, port=in_front_of_a.port), replace(b, port=in_front_of_b.port)]
 
 
 def database_state(server: AppServer) -> str:

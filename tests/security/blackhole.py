@@ -26,6 +26,7 @@ class BlackholeProxy:
         self.stopping = threading.Event()
         self.stuck = threading.Condition()
         self.stuck_clients: set[int] = set()
+        self.accepted = 0
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> "BlackholeProxy":
@@ -48,6 +49,16 @@ class BlackholeProxy:
     def hang(self) -> None:
         self.hanging.set()
 
+    def thaw(self) -> None:
+        """Forward again. What was swallowed stays lost, as after a real outage, so connections
+        made before it are broken; new ones work."""
+        self.hanging.clear()
+
+    @property
+    def connections(self) -> int:
+        """Client connections accepted so far."""
+        return self.accepted
+
     def wait_for_stuck_clients(self, count: int, timeout: float) -> bool:
         """True once `count` client connections have sent something into the black hole."""
         with self.stuck:
@@ -62,6 +73,7 @@ class BlackholeProxy:
                 for key, _ in selector.select(timeout=0.1):
                     if key.data is None:
                         client, _ = self.listener.accept()
+                        self.accepted += 1
                         upstream = socket.create_connection(("127.0.0.1", self.target_port), 5)
                         open_sockets += [client, upstream]
                         selector.register(client, selectors.EVENT_READ, (upstream, True))

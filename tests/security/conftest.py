@@ -10,9 +10,11 @@ from tests.support.server import manage, production_environment
 def server_environment(static_root: Path, **settings: str) -> dict[str, str]:
     """Production settings serving the static files collected once for these tests."""
     return production_environment(
-        DJANGO_STATIC_ROOT=str(static_root),
-        DJANGO_CACHE_DIR=str(static_root.parent / "cache"),
-        **settings,
+        **{
+            "DJANGO_STATIC_ROOT": str(static_root),
+            "DJANGO_CACHE_DIR": str(static_root.parent / "cache"),
+            **settings,
+        }
     )
 
 

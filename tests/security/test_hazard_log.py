@@ -31,7 +31,9 @@ def test_every_hazard_has_causes_controls_evidence_and_residual_risk():
     detail = HAZARD_LOG.read_text().split("## Hazards in detail")[1]
     sections = detail.split("\n### ")[1:]
 
-    assert [section.split(".")[0] for section in sections] == [f"H{n}" for n in range(1, 13)]
+    numbers = [section.split(".")[0] for section in sections]
+    assert numbers == [f"H{n}" for n in range(1, len(sections) + 1)]
+    assert len(sections) >= 13
     for section in sections:
         for part in ("**Causes**", "**Effect and harm**", "**Controls**", "**Residual risk**"):
             assert part in section, f"{section.splitlines()[0]}: {part}"

@@ -167,6 +167,8 @@ def test_https_through_the_proxy_is_served(https_client: Client):
     assert https_client.get("/privacy/").status_code == 200
 
 
+# The checks run in threads of their own, which see only committed rows.
+@pytest.mark.django_db(transaction=True)
 def test_health_check_answers_the_load_balancer_over_plain_http(settings):
     for name, value in HTTPS_SETTINGS.items():
         setattr(settings, name, value)

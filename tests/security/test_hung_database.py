@@ -6,7 +6,7 @@ health check here) are left stuck on it; the emergency advice and cached public 
 queue behind them.
 """
 
-import contextlib
+import json
 import os
 import threading
 import time
@@ -28,6 +28,7 @@ pytestmark = [pytest.mark.faults, pytest.mark.xdist_group("hung-database")]
 
 WITHIN = 1.0  # seconds: what a frightened person on a phone should wait at most
 REQUESTS_STUCK_ON_THE_DATABASE = 6
+REQUESTS_WAITING_ON_THE_DATABASE = 50
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +74,27 @@ def timed(browser: Browser, times: list[float]):
     return fetch
 
 
-def ask_for_the_database(base_url: str) -> None:
-    # A 503 or a dropped connection: either way it no longer holds a thread.
-    with contextlib.suppress(urllib.error.URLError, OSError):
-        urllib.request.urlopen(f"{base_url}/healthz", timeout=120).read()
+def ask_for_the_database(base_url: str, answers: list[int] | None = None, n: int = 0) -> None:
+    """A page that needs the database: asked with a query string, so no cache answers it."""
+    try:
+        with urllib.request.urlopen(
+            f"{base_url}/guidance/when-to-get-help/?n={n}", timeout=120
+        ) as response:
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except (urllib.error.URLError, OSError):
+        status = 0  # dropped: it no longer holds a thread either
+    if answers is not None:
+        answers.append(status)
+
+
+def health(base_url: str) -> tuple[int, dict[str, object]]:
+    try:
+        with urllib.request.urlopen(f"{base_url}/healthz", timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
 
 
 def test_emergency_advice_and_cached_pages_answer_within_a_second_while_the_database_hangs(
@@ -108,3 +126,59 @@ def test_emergency_advice_and_cached_pages_answer_within_a_second_while_the_data
     assert 'href="tel:999"' in result.html
     assert cached.status == 200
     assert max(times) < WITHIN, [round(seconds, 2) for seconds in times]
+
+
+def test_with_fifty_requests_waiting_on_a_hung_database_help_still_answers_and_all_recovers(
+    site_behind_a_blackhole,
+):
+    server, proxy = site_behind_a_blackhole
+    base_url = server.base_url
+    browser = Browser(base_url)
+    for page in ("/", "/about/", "/guidance/when-to-get-help/"):
+        assert browser.get(page).status == 200
+    assert walk_checker(browser.fetch, {"saddle_numbness": True}).disposition == "emergency"
+
+    proxy.hang()
+    answers: list[int] = []
+    waiting = [
+        threading.Thread(target=ask_for_the_database, args=(base_url, answers, n), daemon=True)
+        for n in range(REQUESTS_WAITING_ON_THE_DATABASE)
+    ]
+    for request in waiting:
+        request.start()
+    assert proxy.wait_for_stuck_clients(2, timeout=30), "no request reached the database"
+
+    someone_new = Browser(base_url)
+    result = walk_checker(someone_new.fetch, {"saddle_numbness": True})
+    assert result.disposition == "emergency" and 'href="tel:999"' in result.html
+    for page in ("/", "/about/", "/guidance/when-to-get-help/"):
+        cached = someone_new.get(page)
+        assert cached.status == 200, page
+        assert 'href="tel:999"' in cached.html
+    status, report = health(base_url)
+    assert (status, report["checks"]) == (503, {"database": "down", "cache": "ok", "disk": "ok"})
+
+    # Every request that needed the database was answered (the error page, with the emergency
+    # card, or the page's last good copy): none is left holding a thread.
+    for request in waiting:
+        request.join(timeout=120)
+    assert len(answers) == REQUESTS_WAITING_ON_THE_DATABASE
+    assert set(answers) <= {200, 500}, sorted(set(answers))
+
+    proxy.thaw()
+    # Each worker's breaker tries the database again a few seconds after it last failed.
+    deadline = time.monotonic() + 60
+    again: list[int] = []
+    while again[-8:] != [200] * 8:
+        assert time.monotonic() < deadline, f"no recovery after the database did: {again}"
+        ask_for_the_database(base_url, again, len(again))
+        if again[-1] != 200:
+            threading.Event().wait(0.2)
+    assert health(base_url)[0] == 200
+    assert (
+        walk_checker(
+            Browser(base_url).fetch,
+            {"age": 42, "duration_days": 20, "pain_score": 5, "sciatica": True},
+        ).disposition
+        == "gp"
+    )

@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -183,12 +183,42 @@ def test_no_answer_reaches_the_gunicorn_access_log_or_the_server_output(
     log = tmp_path / "gunicorn.log"
     with app_server(env, log, "--log-level", "info", workers=1) as server:
         journeys, answered_yes = run_journeys(lambda: Browser(server.base_url))
+        for query in SEARCHED:
+            assert Browser(server.base_url).get(f"/search/?{urlencode({'q': query})}").status == 200
     output = log.read_text().splitlines()
 
     requests = [line for line in output if '"POST /check/' in line]
+    searches = [line for line in output if '"GET /search/' in line]
     assert len(requests) >= 10, "the access log recorded the journeys"
+    assert len(searches) == len(SEARCHED), "the access log recorded the searches"
     assert leaks(output, secrets_of(journeys, answered_yes)) == []
-    assert not any("?" in line for line in requests), "no query strings in the access log"
+    assert leaks(output, SEARCH_SECRETS) == []
+    assert not any("?" in line for line in requests + searches), "no query strings in the log"
+
+
+# What someone searched for can say what they fear: words that appear nowhere on the site, with
+# words that bring up a care card.
+SEARCHED = ("numb bum zebrafishes", "can't pee quokkas", "quokkas")
+SEARCH_SECRETS = {"zebrafish", "quokka"}
+
+
+def test_no_search_reaches_any_log_record_cache_or_table(every_log_line: list[str]):
+    client = Client()
+    statuses = [
+        client.get("/search/", {"q": query}).status_code
+        for query in SEARCHED * (int(settings.SEARCH_RATE_PER_ADDRESS.split("/")[0]) // 3 + 1)
+    ]
+    stored: list[str] = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            stored.extend(f"{table} {row}" for row in cursor.fetchall())
+
+    assert statuses[-1] == 429, "the searches went on past the limit"
+    assert any("Too Many Requests" in line for line in every_log_line)
+    assert leaks(every_log_line, SEARCH_SECRETS) == []
+    assert leaks(list(cached_values()), SEARCH_SECRETS) == []
+    assert leaks(stored, SEARCH_SECRETS) == []
 
 
 def test_no_answer_is_stored_in_any_database_table():
@@ -315,3 +345,18 @@ def test_a_public_page_is_shared_only_as_rendered_for_nobody_in_particular():
         assert "Cookie" in anyones.headers["Vary"], path
         assert anyones.content == another.content, path
         assert b"/check/result/" not in anyones.content, path
+
+
+def test_the_development_server_logs_no_query_string():
+    """``make run`` logs request lines, 4xx at WARNING: a search's words must not be among them."""
+    recorder = Recorder()
+    server_log = logging.getLogger("django.server")
+    server_log.addHandler(recorder)
+    try:
+        server_log.warning(
+            '"%s" %s %s', "GET /search/?q=can%27t+pee+quokkas HTTP/1.1", "429", "2048"
+        )
+    finally:
+        server_log.removeHandler(recorder)
+
+    assert recorder.lines == ['django.server "GET /search/ HTTP/1.1" 429 2048']

@@ -8,8 +8,9 @@ from django.test import Client
 from django.utils import timezone
 
 from selfcare.diary import MAX_ENTRIES, UNREADABLE_MESSAGE
-from tests.selfcare.conftest import as_htmx
+from tests.selfcare.conftest import as_htmx, finished
 from tests.support.html import one, soup_of, text_of
+from triage.rules import RULES
 
 
 def put_in_session(client: Client, key: str, value: object) -> None:
@@ -61,8 +62,9 @@ def test_rising_pain_prompts_to_check_symptoms_again(self_care_client: Client) -
     soup = soup_of(self_care_client.get("/self-care/diary/"))
     prompt = soup.select_one("#check-again-heading")
     assert prompt is not None and prompt.get_text(strip=True) == "Your pain has gone up"
-    assert one(soup, "#check-again-heading ~ a")["href"] == "/check/"
-    assert one(soup, "#check-again-heading ~ a").get_text(strip=True) == "Check your symptoms again"
+    form = one(soup, "#check-again-heading ~ form")
+    assert form["action"] == "/check/again/" and form["method"] == "post"
+    assert one(form, "button").get_text(strip=True) == "Check your symptoms again"
 
 
 def test_a_rise_of_one_gives_no_prompt(self_care_client: Client) -> None:
@@ -162,3 +164,30 @@ def test_the_diarys_latest_score_drives_the_plan(self_care_client: Client) -> No
     text = text_of(self_care_client.get("/self-care/plan/"))
     assert "2 out of 10, from today" in text
     assert "Your pain is easing: start the exercises" in text
+
+
+@pytest.mark.parametrize(("pain", "shown"), [(8, False), (9, True), (10, True)])
+def test_a_score_of_9_or_10_gives_the_checkers_see_a_gp_advice(
+    self_care_client: Client, pain: int, shown: bool
+) -> None:
+    rule = next(rule for rule in RULES if rule.id == "G9")
+    self_care_client.post("/self-care/diary/", {"pain_today": str(pain), "new_symptoms": "no"})
+
+    diary = soup_of(self_care_client.get("/self-care/diary/"))
+    plan = soup_of(self_care_client.get("/self-care/plan/"))
+
+    card = diary.select_one("#very-severe-pain-heading")
+    assert (card is not None) is shown
+    if shown:
+        text = one(diary, "main .app-care-card--gp").get_text(" ", strip=True)
+        assert f"a GP in the next week or two, because {rule.also}. {rule.reason}" in text
+        assert f"because {rule.also}" in one(plan, "main .app-care-card--gp").get_text()
+    else:
+        assert rule.also not in plan.get_text()
+
+
+def test_a_pregnant_person_is_told_a_gp_or_their_midwife(db: None) -> None:
+    client = finished(Client(), pregnant=True)
+    client.post("/self-care/diary/", {"pain_today": "9", "new_symptoms": "no"})
+    text = text_of(client.get("/self-care/diary/"))
+    assert "Book an appointment with a GP or your midwife in the next week or two" in text

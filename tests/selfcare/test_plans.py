@@ -145,8 +145,11 @@ def test_pregnancy_leaves_out_nsaids_and_lying_on_the_back() -> None:
 
 def test_without_pregnancy_nsaids_first_and_paracetamol_alone_not_recommended() -> None:
     advice = " ".join(plan_for(1, 6).medicines)
-    assert "ibuprofen or naproxen can help" in advice
+    assert "Ibuprofen is usually the first painkiller to try" in advice
     assert "Ask a pharmacist first" in advice
+    assert "with food, at the lowest dose that works, for the shortest time" in advice
+    assert "poo is black or you are sick blood" in advice
+    assert "Naproxen and muscle relaxants are only on prescription" in advice
     assert "Paracetamol on its own is not recommended" in advice
 
 
@@ -165,6 +168,8 @@ def test_heat_and_cold_are_never_on_numb_skin() -> None:
         (28, 2, {"age": 55}, "after 4 weeks"),
         (28, 2, {"age": 18}, "after 4 weeks"),
         (42, 0, {}, "after 6 weeks"),
+        (1, 9, {}, "your pain is 9 or 10 out of 10"),
+        (5, 10, {}, "your pain is 9 or 10 out of 10"),
     ],
 )
 def test_not_better_after_the_gp_rules_duration_means_see_a_gp_now(
@@ -183,6 +188,7 @@ def test_not_better_after_the_gp_rules_duration_means_see_a_gp_now(
         (27, 2, {"age": 55}),
         (28, 2, {"age": 35}),
         (41, 2, {}),
+        (5, 8, {}),
     ],
 )
 def test_before_the_gp_rules_duration_the_plan_carries_on(

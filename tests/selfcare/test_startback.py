@@ -59,3 +59,30 @@ def test_a_missing_item_is_not_scored() -> None:
 def test_an_answer_the_tool_does_not_offer_is_not_scored() -> None:
     assert score_or_none({**answers(), "bothersome": "agree"}) is None
     assert score_or_none("not a mapping") is None
+
+
+# The Keele STarT Back Screening Tool (9-item), as Keele University licenses it: any change to
+# these words needs Keele's permission.
+KEELE_WORDING = (
+    "My back pain has spread down my leg(s) at some time in the last 2 weeks",
+    "I have had pain in the shoulder or neck at some time in the last 2 weeks",
+    "I have only walked short distances because of my back pain",
+    "In the last 2 weeks, I have dressed more slowly than usual because of back pain",
+    "It\u2019s not really safe for a person with a condition like mine to be physically active",
+    "Worrying thoughts have been going through my mind a lot of the time",
+    "I feel that my back pain is terrible and it\u2019s never going to get any better",
+    "In general I have not enjoyed all the things I used to enjoy",
+    "Overall, how bothersome has your back pain been in the last 2 weeks?",
+)
+
+
+def test_every_item_keeps_keeles_licensed_wording_exactly() -> None:
+    assert tuple(item.text for item in ITEMS) == KEELE_WORDING
+    assert [label for _, label in ITEMS[8].choices] == [
+        "Not at all",
+        "Slightly",
+        "Moderately",
+        "Very much",
+        "Extremely",
+    ]
+    assert all([label for _, label in item.choices] == ["Disagree", "Agree"] for item in ITEMS[:8])

@@ -70,11 +70,12 @@ def answer(form: Form, answers: Answers) -> dict[str, list[str]]:
 
 def next_form(page: Page) -> Form | None:
     """The form that moves the journey on: a question, else a confirmation ("Get your advice"),
-    never "start again"."""
+    never "start again" or "check your symptoms again"."""
     forms = [
         form
         for form in page.forms()
-        if form.method == "post" and not urlsplit(form.action).path.endswith("/start-again/")
+        if form.method == "post"
+        and not urlsplit(form.action).path.endswith(("/start-again/", "/check/again/"))
     ]
     return next((form for form in forms if form.asks()), forms[0] if forms else None)
 

@@ -14,6 +14,7 @@ from triage.flow import SESSION_KEY
 EMERGENCY_NONE: dict[str, object] = {
     "emergency_signs": [],
     "emergency_legs": [],
+    "emergency_heart": [],
     "emergency_other": [],
 }
 
@@ -21,6 +22,7 @@ EMERGENCY_NONE: dict[str, object] = {
 CALM_ANSWERS: dict[str, object] = {
     "emergency_signs": [],
     "emergency_legs": [],
+    "emergency_heart": [],
     "emergency_other": [],
     "age": 35,
     "pregnant": "no",

@@ -135,3 +135,10 @@ def test_a_card_prints_every_label_and_the_configured_numbers_as_phone_links(nam
 def test_a_card_heading_level_can_follow_the_page_outline():
     page = BeautifulSoup(render_care_card("all-emergencies", heading_level=3), "html.parser")
     assert [heading.name for heading in page.select("h3, h4")] == ["h3", "h4", "h4"]
+
+
+def test_the_short_emergency_card_has_every_cauda_equina_sign_and_chest_pain():
+    """Spec v4: a card that picks findings (home, error and offline pages) keeps these."""
+    keys = {sign.key for group in CARDS["common-emergencies"].groups for sign in group.signs}
+    cauda_equina = {"saddle_numbness", "bladder_dysfunction", "bowel_dysfunction"}
+    assert cauda_equina | {"both_legs_symptoms", "chest_pain"} <= keys

@@ -44,7 +44,7 @@ def test_the_finished_outcome_carries_the_answers(client):
 
 
 def test_an_emergency_is_an_outcome_at_once(client):
-    store(client, {"emergency_signs": [], "emergency_legs": [], "emergency_other": ["confusion"]})
+    store(client, {"emergency_signs": [], "emergency_legs": [], "emergency_heart": ["confusion"]})
 
     outcome = stored_outcome(request_from(client))
 

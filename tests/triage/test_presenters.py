@@ -1,6 +1,7 @@
 """The words a result prints, for every disposition."""
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -23,7 +24,12 @@ EXAMPLES = {
 
 
 def present(answers: Answers) -> Result:
-    return present_result(triage(answers), answers, NUMBERS)
+    return present_result(triage(answers), answers, NUMBERS, date(2026, 12, 7))
+
+
+def card_names(result: Result) -> list[str]:
+    """Every card a result shows, in order: the person's own, then the general ones."""
+    return [card.name for card in result.safety_net.cards] + list(result.cards)
 
 
 @pytest.mark.parametrize("disposition", list(Disposition))
@@ -76,16 +82,19 @@ def test_an_emergency_with_sciatica_still_lists_the_cauda_equina_signs():
 @pytest.mark.parametrize("disposition", list(Disposition))
 def test_every_result_in_pregnancy_lists_the_pregnancy_warning_signs(disposition):
     answers = replace(EXAMPLES[disposition], pregnant=True)
-    assert "pregnancy-warning-signs" in present(answers).cards
-    assert "pregnancy-warning-signs" not in present(replace(answers, pregnant=False)).cards
+    names = card_names(present(answers))
+    assert names.index("watch-999") < names.index("pregnancy-warning-signs")
+    assert "pregnancy-warning-signs" not in card_names(present(replace(answers, pregnant=False)))
 
 
 @pytest.mark.parametrize("disposition", list(Disposition))
 def test_a_results_cards_exist_and_come_most_urgent_first(disposition):
     for pregnant in (False, True):
-        cards = present(replace(EXAMPLES[disposition], pregnant=pregnant)).cards
-        levels = [list(Level).index(CARDS[name].level) for name in cards]
-        assert levels == sorted(levels)
+        result = present(replace(EXAMPLES[disposition], pregnant=pregnant))
+        own = [list(Level).index(card.level) for card in result.safety_net.cards]
+        general = [list(Level).index(CARDS[name].level) for name in result.cards]
+        assert own == sorted(own)
+        assert general == sorted(general)
 
 
 def test_an_urgent_result_always_gives_the_crisis_line():
@@ -167,3 +176,12 @@ def test_only_an_emergency_lists_what_to_tell_the_staff(disposition):
 def test_going_to_a_and_e_says_how_to_find_the_nearest(finding, says_how):
     result = present(Answers(findings=frozenset({finding})))
     assert ("nearest one" in result.find_a_and_e) is says_how
+
+
+def test_an_emergency_for_someone_not_sure_they_are_pregnant_says_might_be():
+    answers = replace(EXAMPLES[Disposition.EMERGENCY], pregnant=True)
+    outcome = triage(answers)
+    not_sure = present_result(outcome, answers, NUMBERS, date(2026, 12, 7), True)
+    assert "Tell them you might be pregnant." in not_sure.actions
+    assert not any("maternity notes" in action for action in not_sure.actions)
+    assert any("maternity notes" in action for action in present(answers).actions)

@@ -15,8 +15,8 @@ def test_start_page_says_what_the_checker_is_for(client):
     assert response.status_code == 200
     text = response.text
     assert "16 and over" in text
-    assert "not for emergencies" in text and 'href="tel:999"' in text
-    assert "3 minutes" in text
+    assert "Not for emergencies" in text and 'href="tel:999"' in text
+    assert "minutes" in text
     assert "What happens to your answers" in text
     assert 'href="/check/emergency-signs/"' in text
 
@@ -38,15 +38,34 @@ def test_check_your_answers_lists_every_answer_with_a_change_link(client):
     page = BeautifulSoup(client.get("/check/answers/").text, "html.parser")
 
     rows = page.select(".govuk-summary-list__row")
-    assert len(rows) == len(CALM_ANSWERS)
-    assert [a["href"] for a in page.select(".govuk-summary-list__actions a")][:4] == [
+    folded = one(page, "[data-nothing-found]")
+    assert len(rows) == 4  # age, how long, pain score, and the folded "None of these" or "No"
+    assert [a["href"] for a in page.select(".govuk-summary-list__actions a")] == [
+        "/check/age/",
+        "/check/how-long/",
+        "/check/pain-score/",
+    ]
+    assert [a["href"] for a in folded.select("a")][:5] == [
         "/check/emergency-signs/",
         "/check/emergency-signs-legs/",
+        "/check/emergency-signs-heart/",
         "/check/emergency-signs-other/",
-        "/check/age/",
+        "/check/pregnancy/",
     ]
-    assert "None of these" in rows[0].get_text()
+    assert len(folded.select("a")) == len(CALM_ANSWERS) - 3
+    assert "None of these" in folded.get_text() and "No" in folded.get_text()
     assert one(page, "#back-link")["href"] == "/check/daily-life/"
+
+
+def test_check_your_answers_lists_chosen_signs_in_rows_of_their_own(client):
+    store(client, {**CALM_ANSWERS, "pain_changes": ["worsening"], "sciatica": True})
+
+    page = BeautifulSoup(client.get("/check/answers/").text, "html.parser")
+
+    actions = [a["href"] for a in page.select(".govuk-summary-list__actions a")]
+    folded = [a["href"] for a in one(page, "[data-nothing-found]").select("a")]
+    assert "/check/how-it-is-changing/" in actions and "/check/leg-pain/" in actions
+    assert "/check/how-it-is-changing/" not in folded and "/check/leg-pain/" not in folded
 
 
 def test_a_change_returns_to_check_your_answers(client):
@@ -140,7 +159,7 @@ def test_the_emergency_result_renders_while_the_database_is_out_of_reach(client)
 def test_the_emergency_result_makes_no_database_queries_once_counted(
     client, django_assert_num_queries
 ):
-    store(client, {"emergency_signs": [], "emergency_legs": ["one_side_weakness"]})
+    store(client, {"emergency_signs": [], "emergency_legs": ["balance_loss"]})
     client.get("/check/result/")  # the first view counts the outcome for safety monitoring
 
     with django_assert_num_queries(0):
@@ -189,7 +208,8 @@ def test_self_care_leads_to_the_plan_and_the_right_painkillers(client):
 
     assert 'href="/self-care/plan/"' in response.text
     assert "Keep moving" in response.text
-    assert "ibuprofen" in response.text
+    assert "Ibuprofen is usually the first painkiller to try" in response.text
+    assert "Take it with food, at the lowest dose" in response.text
     assert "Paracetamol on its own is not recommended" in response.text
 
 
@@ -198,7 +218,8 @@ def test_self_care_in_pregnancy_leaves_out_anti_inflammatories(client):
 
     assert disposition_of(response)[0] == "self_care"
     assert "Do not take ibuprofen" in response.text
-    assert "such as ibuprofen can help" not in response.text
+    assert "usual first choice" in response.text or "usually the first choice" in response.text
+    assert "Ibuprofen is usually the first painkiller" not in response.text
 
 
 def test_urgent_in_pregnancy_sends_them_to_the_maternity_unit(client):
@@ -227,7 +248,7 @@ def test_why_am_i_seeing_this_names_the_answers_that_led_to_it(client):
 
 
 def test_htmx_result_is_only_the_swapped_region(client, htmx_client):
-    store(htmx_client, {**EMERGENCY_NONE, "emergency_other": ["chest_pain"]})
+    store(htmx_client, {**EMERGENCY_NONE, "emergency_heart": ["chest_pain"]})
 
     response = htmx_client.get("/check/result/")
 
@@ -236,7 +257,7 @@ def test_htmx_result_is_only_the_swapped_region(client, htmx_client):
 
 
 def test_an_htmx_answer_follows_through_to_the_next_partial(htmx_client):
-    store(htmx_client, {"emergency_signs": [], "emergency_legs": []})
+    store(htmx_client, {"emergency_signs": [], "emergency_legs": [], "emergency_heart": []})
     response = htmx_client.post(
         "/check/emergency-signs-other/", {"emergency_other": ["none"]}, follow=True
     )
@@ -281,9 +302,13 @@ def test_start_again_asks_first_and_clears_nothing_until_confirmed(client):
     page = client.get(str(link["href"]))
 
     assert page.status_code == 200
-    assert one(page.text, "form[method=post]")["action"] == "/check/start-again/"
+    assert one(page.text, "main form[method=post]")["action"] == "/check/start-again/"
     assert one(page.text, ".govuk-button-group a")["href"] == "/check/result/"
     assert read_session(client)["triage"]["finished"] is True
+    clears = one(page.text, "[data-clears]").get_text(" ", strip=True)
+    assert "every answer" in clears and "advice" in clears
+    keeps = one(page.text, "[data-keeps]").get_text(" ", strip=True)
+    assert "pain diary is kept" in keeps and "self-care plan" in keeps
 
 
 @pytest.mark.parametrize(

@@ -194,6 +194,7 @@ def test_a_hint_only_says_what_does_not_count_never_a_criterion(finding):
         ("pregnancy_emergency", "severe tummy pain that is constant"),
         ("pregnancy_warning_signs", "before 37 weeks"),
         ("minor_fall_fragile", "osteoporosis"),
+        ("minor_fall_fragile", "ankylosing spondylitis"),
         ("recent_spinal_procedure", "during labour"),
         ("sepsis_signs", "does not fade when you press a glass on it"),
     ],

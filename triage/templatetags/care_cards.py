@@ -7,7 +7,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from triage.cards import CARDS, Number, Words
+from triage.cards import CARDS, Card, Number, Words
 
 register = template.Library()
 
@@ -24,9 +24,10 @@ def _parts(words: Words) -> list[dict[str, str]]:
     ]
 
 
-def card_context(name: str, heading_level: int = 2, compact: bool = False) -> dict[str, Any]:
-    """The card with the configured numbers in place. ``KeyError`` for an unknown name."""
-    card = CARDS[name]
+def card_context(name: str | Card, heading_level: int = 2, compact: bool = False) -> dict[str, Any]:
+    """The card with the configured numbers in place: a named card (``KeyError`` for an unknown
+    name), or one worked out for a person (``triage.safetynet``)."""
+    card = CARDS[name] if isinstance(name, str) else name
     return {
         "card": card,
         "heading": _parts(card.heading),
@@ -45,6 +46,6 @@ def render_care_card(name: str, heading_level: int = 2) -> SafeString:
 
 
 @register.inclusion_tag(TEMPLATE)
-def care_card(name: str, heading_level: int = 2, compact: bool = False) -> dict[str, Any]:
+def care_card(name: str | Card, heading_level: int = 2, compact: bool = False) -> dict[str, Any]:
     """``compact`` tightens the spacing for a card that must fit above the fold on a phone."""
     return card_context(name, heading_level, compact)

@@ -92,7 +92,9 @@ def test_the_plan_reacts_to_a_diary_entry_with_pain_up(open_page: OpenPage, java
     page.get_by_role("link", name="Back to your plan").click()
 
     expect(page.locator("h1")).to_have_text("Your pain has gone up: check your symptoms again")
-    check_again = page.get_by_role("button", name="Check your symptoms again")
+    check_again = page.locator("main .app-callout").get_by_role(
+        "button", name="Check your symptoms again"
+    )
     expect(check_again).to_be_in_viewport()
     box = check_again.bounding_box()
     assert box is not None and box["y"] + box["height"] <= PHONE["height"], "below the fold"
@@ -103,7 +105,7 @@ def test_the_plan_reacts_to_a_diary_entry_with_pain_up(open_page: OpenPage, java
         shots(page, "plan-pain-up")
 
     check_again.click()
-    expect(page).to_have_url(re.compile(r"/check/"))
+    expect(page).to_have_url(re.compile(r"/check/emergency-signs/$"))
 
 
 @JAVASCRIPT
@@ -113,7 +115,7 @@ def test_the_calendar_has_one_recurring_event_for_each_session(
     page = self_care_plan(open_page(javascript=javascript), javascript)
 
     with page.expect_download() as download:
-        page.get_by_role("link", name=re.compile("Add heat and exercise reminders")).click()
+        page.get_by_role("link", name=re.compile("Add every heat and exercise session")).click()
     calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
 
     heat = [event for event in calendar.events if str(event["SUMMARY"]) == "Heat on your back"]

@@ -2,11 +2,14 @@
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from playwright.sync_api import Page, expect
 
-from tests.e2e.audit import assert_none, axe_problems
+from selfcare.diary import KEPT_DAYS
+from tests.e2e.audit import assert_none, axe_problems, screenshot
 from tests.e2e.checker import Walker
 from tests.support.checker import JOURNEYS
 
@@ -59,8 +62,9 @@ def test_the_plan_opens_from_the_result_and_passes_axe(open_page: OpenPage, java
 def test_the_fullest_plan_prints_on_one_a4_page(open_page: OpenPage):
     page = self_care_plan(open_page(), True, pregnant=True)
     page.goto("/self-care/start-back/")
+    # The last answer of each question scores (Agree; Extremely): a high-risk result.
     for group in page.locator("main .govuk-radios").all():
-        group.locator("input").first.check()
+        group.locator("input").last.check()
     submit(page, "Add to my plan", True)
     page.locator("#id_days_since_start").fill("0")
     page.locator("#id_pain_today").fill("3")
@@ -103,10 +107,35 @@ def test_a_diary_score_is_saved_charted_and_mistakes_are_explained(
 def test_the_questionnaire_result_appears_on_the_plan(open_page: OpenPage, javascript: bool):
     page = self_care_plan(open_page(javascript=javascript), javascript)
     page.get_by_role("link", name="Answer 9 short questions").click()
+    # The last answer of each question scores (Agree; Extremely): a high-risk result.
     for group in page.locator("main .govuk-radios").all():
-        group.locator("input").first.check()
+        group.locator("input").last.check()
     audit(page, javascript)
     submit(page, "Add to my plan", javascript)
 
     expect(page).to_have_url(re.compile(r"/self-care/plan/$"))
     expect(page.locator("#risk")).to_contain_text("High risk.")
+
+
+def test_a_full_pain_diary_prints_on_one_a4_page_without_its_form(open_page: OpenPage):
+    """Two weeks of scores, one a day (the clock moved on a day at a time in this process, which
+    also runs the server), printed: the chart and the table on one sheet, and no form."""
+    page = self_care_plan(open_page(), True)
+    first_day = datetime.now(tz=UTC).replace(hour=10, minute=0)
+    for day in range(KEPT_DAYS):
+        with time_machine.travel(first_day + timedelta(days=day), tick=True):
+            page.goto("/self-care/diary/")
+            page.locator("#id_pain_today").fill(str(7 - day // 3))
+            page.get_by_role("radio", name="No").check()
+            submit(page, "Save today's score", True)
+        expect(page.locator("main table tbody tr")).to_have_count(day + 1)
+
+    with time_machine.travel(first_day + timedelta(days=KEPT_DAYS - 1), tick=True):
+        page.goto("/self-care/diary/")
+        page.emulate_media(media="print")
+        expect(page.locator("main form[method=post]")).to_be_hidden()
+        expect(page.locator("svg.app-pain-chart")).to_be_visible()
+        expect(page.locator("main table tbody tr")).to_have_count(KEPT_DAYS)
+        page.set_viewport_size({"width": 794, "height": 1123})
+        screenshot(page, "self-care", "print-diary")
+        assert printed_pages(page) == 1

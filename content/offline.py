@@ -3,6 +3,11 @@
 The service worker (static/js/service-worker.js) is served from the site's root, so that its scope
 covers every page, with the list of what it keeps written in front of it. It keeps public pages
 only, fetched without cookies, so nothing from a person's answers is ever stored on the phone.
+
+The offline page itself carries every emergency sign and the numbers, from the checker's rules, so
+offline help never depends on an article. Which articles phones keep as well is the editors'
+choice (``Article.available_offline``), not an address in the code: a page unpublished or renamed
+since is simply not kept.
 """
 
 import hashlib
@@ -13,14 +18,17 @@ from typing import Final
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from backspasm.caching import public_page
+from backspasm.caching import public_page, without_database
 from backspasm.publishing.version import content_version
+from content.models import Article
+from content.pages import ArticleLink, link_to
 
 WORKER_SOURCE: Final = "js/service-worker.js"
 CACHE_PREFIX: Final = "backspasm-offline-"
@@ -28,6 +36,7 @@ CACHE_PREFIX: Final = "backspasm-offline-"
 ASSETS: Final = (
     "css/main.css",
     "js/app.js",
+    "js/govuk-frontend.js",
     "img/favicon.svg",
     "django_htmx/htmx-2.min.js",
 )
@@ -48,11 +57,17 @@ def release_digest() -> str:
     return digest.hexdigest()
 
 
+def offline_articles() -> list[ArticleLink]:
+    """The published articles editors marked to keep on phones, in reading order."""
+    kept = Article.objects.published().filter(available_offline=True)
+    return [link_to(article) for article in kept.only("slug", "title", "summary")]
+
+
 def kept_pages() -> list[str]:
     """The pages available offline after one visit, the offline page last."""
     return [
         reverse("content:home"),
-        reverse("content:article", kwargs={"slug": "when-to-get-help"}),
+        *(article.url for article in offline_articles()),
         reverse("offline"),
     ]
 
@@ -93,4 +108,9 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 @require_safe
 @public_page
 def offline(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/offline.html")
+    try:
+        articles = offline_articles()
+    except DatabaseError:
+        # The numbers and the signs need no database; only the list of kept articles is missing.
+        return without_database(render(request, "pages/offline.html", {"kept_articles": []}))
+    return render(request, "pages/offline.html", {"kept_articles": articles})
