@@ -12,7 +12,7 @@ from django.test import Client
 
 from backspasm.caching import PUBLIC_MAX_AGE
 from content.search import forget_this_process_index
-from tests.support.database import put_back_migrated_rows
+from tests.support.database import put_back_migrated_rows, remember_migrated_rows
 
 
 class HtmxClient(Client):
@@ -61,6 +61,11 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
         return (yield)
     finally:
         put_back_migrated_rows(item)
+
+
+@pytest.fixture(autouse=True)
+def migrated_rows_kept(request: pytest.FixtureRequest) -> None:
+    remember_migrated_rows(request)
 
 
 @pytest.fixture

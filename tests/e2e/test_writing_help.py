@@ -5,7 +5,6 @@ public page's look; axe finds nothing."""
 from collections.abc import Callable
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from playwright.sync_api import FloatRect, Page, expect
 
 from backspasm.publishing import review
@@ -19,13 +18,6 @@ pytestmark = pytest.mark.e2e
 
 OpenPage = Callable[..., Page]
 WIDTHS = (1280, 1440)
-
-
-@pytest.fixture(autouse=True)
-def _content_types_as_loaded(_seeded_content: None) -> None:
-    """The database was emptied and reloaded since an earlier test cached the content types,
-    which proposals refer to."""
-    ContentType.objects.clear_cache()
 
 
 def box(page: Page, selector: str) -> FloatRect:

@@ -1,6 +1,7 @@
 """The test database as the migrations left it, kept that way for every test in a process."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from pytest_django.plugin import blocking_manager_key
@@ -27,3 +28,18 @@ def put_back_migrated_rows(item: pytest.Item) -> None:
     with item.config.stash[blocking_manager_key].unblock():
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(rows)
+    # Content types a test made are gone again: the cache must not hand out their ids.
+    ContentType.objects.clear_cache()
+
+
+def remember_migrated_rows(request: pytest.FixtureRequest) -> None:
+    """Before the first test in this process that will empty the database, keep the migrated
+    rows, so that put_back_migrated_rows can load them again after it."""
+    if MIGRATED_ROWS in request.config.stash:
+        return
+    if not EMPTIES_THE_DATABASE & set(request.fixturenames):
+        return
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        stored = getattr(connection, "_test_serialized_contents", None)
+        request.config.stash[MIGRATED_ROWS] = stored or connection.creation.serialize_db_to_string()

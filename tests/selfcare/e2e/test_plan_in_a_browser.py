@@ -133,7 +133,10 @@ def test_a_full_pain_diary_prints_on_one_a4_page_without_its_form(open_page: Ope
     with time_machine.travel(first_day + timedelta(days=KEPT_DAYS - 1), tick=True):
         page.goto("/self-care/diary/")
         page.emulate_media(media="print")
-        expect(page.locator("main form[method=post]")).to_be_hidden()
+        forms = page.locator("main form[method=post]")
+        expect(forms).not_to_have_count(0)
+        for form in forms.all():
+            expect(form).to_be_hidden()
         expect(page.locator("svg.app-pain-chart")).to_be_visible()
         expect(page.locator("main table tbody tr")).to_have_count(KEPT_DAYS)
         page.set_viewport_size({"width": 794, "height": 1123})
