@@ -14,6 +14,12 @@ MIGRATED_ROWS = pytest.StashKey[str]()
 EMPTIES_THE_DATABASE = frozenset({"live_server", "transactional_db"})
 
 
+def empties_the_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transaction = marker is not None and bool(marker.kwargs.get("transaction"))
+    return transaction or bool(EMPTIES_THE_DATABASE & set(getattr(item, "fixturenames", ())))
+
+
 def put_back_migrated_rows(item: pytest.Item) -> None:
     """After a test that emptied the database, load the migrated rows again, so the tests after it
     in this process (in whatever order pytest runs them) find the site as migrated.
@@ -23,7 +29,7 @@ def put_back_migrated_rows(item: pytest.Item) -> None:
     test ended."""
     rows = item.config.stash.get(MIGRATED_ROWS, None)
     # Only a test function has fixtures; other items (a doctest, say) empty nothing.
-    if rows is None or not EMPTIES_THE_DATABASE & set(getattr(item, "fixturenames", ())):
+    if rows is None or not empties_the_database(item):
         return
     with item.config.stash[blocking_manager_key].unblock():
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
@@ -35,9 +41,7 @@ def put_back_migrated_rows(item: pytest.Item) -> None:
 def remember_migrated_rows(request: pytest.FixtureRequest) -> None:
     """Before the first test in this process that will empty the database, keep the migrated
     rows, so that put_back_migrated_rows can load them again after it."""
-    if MIGRATED_ROWS in request.config.stash:
-        return
-    if not EMPTIES_THE_DATABASE & set(request.fixturenames):
+    if MIGRATED_ROWS in request.config.stash or not empties_the_database(request.node):
         return
     request.getfixturevalue("django_db_setup")
     with request.getfixturevalue("django_db_blocker").unblock():
