@@ -19,6 +19,7 @@ Pure: answers and a date in, care cards out (``triage.cards.Card``, rendered lik
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -260,11 +261,13 @@ def long_date(day: date) -> str:
 def _first_day(rule: Rule, answers: Answers) -> int | None:
     """The first day of the pain, from today on, on which the rule would apply, if there is one
     (today when, with the signs it words, it would apply already)."""
-    start = answers.duration_days or 0
-    for days in range(start, LAST_DAY + 1):
-        if rule.applies(replace(answers, duration_days=days)):
-            return days
-    return None
+    days = range(answers.duration_days or 0, LAST_DAY + 1)
+    # A rule that counts days, once it applies, applies on every later day (the rules are
+    # monotone: each count is a lower bound), so the first day is found by halving the range.
+    first = bisect_left(
+        days, True, key=lambda day: rule.applies(replace(answers, duration_days=day))
+    )
+    return days[first] if first < len(days) else None
 
 
 def gp_watches(answers: Answers, onset: date) -> tuple[Sign, ...]:

@@ -255,3 +255,16 @@ def test_on_a_page_with_little_room_a_persons_card_joins_the_general_card_with_i
     a_and_e = [s.key for g in cards[1].groups for s in g.signs]
     assert a_and_e[0] == "colicky_side_pain"
     assert len(a_and_e) == len(set(a_and_e))
+
+
+@pytest.mark.parametrize(
+    "rule", [rule for rule in RULES if "duration_days" in rule.numbers], ids=lambda rule: rule.id
+)
+def test_a_rule_that_counts_days_never_stops_applying_on_a_later_day(rule):
+    """The GP dates are found by halving the days (``_first_day``), which holds only if, for
+    every age and with every sign the rule names, a rule that applies goes on applying."""
+    signs = frozenset((*rule.needs_all, *rule.needs_any))
+    for age in range(16, 101):
+        answers = Answers(findings=signs, age=age, pain_score=5, pregnant=False)
+        applying = [rule.applies(replace(answers, duration_days=day)) for day in range(0, 366)]
+        assert applying == sorted(applying), (rule.id, age)
