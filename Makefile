@@ -63,14 +63,14 @@ check-css: node-tools ## Fail when the committed CSS is not what static/scss com
 	cmp -s $$tmp/main.css static/css/main.css && cmp -s $$tmp/preview.css static/css/preview.css || \
 	{ echo "static/css is stale: run 'make css' and commit the result"; exit 1; }
 
-js: node-tools ## Rebuild static/js/govuk-frontend.js from the govuk-frontend npm package
+js: node-tools ## Rebuild static/js/app.js from static/js-src and the govuk-frontend npm package
 	npm run --silent js
 
-check-js: node-tools ## Fail when the committed GOV.UK Frontend script is not what the package bundles to
+check-js: node-tools ## Fail when the committed static/js/app.js is not what static/js-src bundles to
 	@tmp=$$(mktemp -d) && \
-	npx esbuild static/js-src/govuk-frontend.mjs --bundle --format=esm --minify --target=es2020 --legal-comments=none --log-level=warning --outfile=$$tmp/govuk-frontend.js && \
-	cmp -s $$tmp/govuk-frontend.js static/js/govuk-frontend.js || \
-	{ echo "static/js/govuk-frontend.js is stale: run 'make js' and commit the result"; exit 1; }
+	npx esbuild static/js-src/app.mjs --bundle --format=esm --minify --target=es2020 --legal-comments=none --log-level=warning --outfile=$$tmp/app.js && \
+	cmp -s $$tmp/app.js static/js/app.js || \
+	{ echo "static/js/app.js is stale: run 'make js' and commit the result"; exit 1; }
 
 lint: setup ## ruff, formatting, mypy and missing migrations
 	$(BIN)/ruff check .

@@ -36,7 +36,6 @@ CACHE_PREFIX: Final = "backspasm-offline-"
 ASSETS: Final = (
     "css/main.css",
     "js/app.js",
-    "js/govuk-frontend.js",
     "img/favicon.svg",
     "django_htmx/htmx-2.min.js",
 )

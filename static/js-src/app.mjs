@@ -1,10 +1,12 @@
-// GOV.UK Frontend's own scripts for the components we use, bundled from the npm package into
-// static/js/govuk-frontend.js by `npm run js` (see package.json). Nothing else of it is loaded.
+// The site's one script, bundled by `npm run js` (see package.json) into static/js/app.js: our own
+// behaviour (site.js), and GOV.UK Frontend's scripts for the components we use, from the npm
+// package. Nothing else of GOV.UK Frontend is loaded. One file keeps a first visit to 5 requests.
 //
 // - Checkboxes: ticking "None of these" (data-behaviour="exclusive") clears the signs, and
 //   ticking a sign clears "None of these".
 // - Error summary: its links move focus to the field with the problem, and to the summary first.
 // - Service navigation: the "Menu" toggle that folds the menu on a phone.
+import "./site.js";
 import { Checkboxes, ErrorSummary, ServiceNavigation, createAll } from "govuk-frontend";
 
 // GOV.UK Frontend sets this class from an inline script; our Content Security Policy allows no
