@@ -8,7 +8,8 @@
 - 200 slow clients (half a request each, never finished) in front of the app server, straight to
   gunicorn and through deploy/nginx/backspasm.conf: the emergency journey's latencies.
 
-Needs PostgreSQL (BENCH_DATABASE_URL's server, or this machine's) and nginx.
+Needs nginx, and PostgreSQL: the server DATABASE_URL names (without one, this part is skipped
+and says so).
 """
 
 import contextlib
