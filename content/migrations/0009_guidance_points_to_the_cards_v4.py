@@ -104,11 +104,13 @@ def _values(obj: Any) -> dict[str, Any]:
     return values
 
 
-def _keep_history(apps, db: str, obj: Any, app_label: str, model: str, now) -> None:
+def _keep_history(
+    apps, db: str, obj: Any, app_label: str, model: str, now, reason: str = CHANGE_REASON
+) -> None:
     history = apps.get_model(app_label, f"Historical{model}")
     fields = {field.attname: getattr(obj, field.attname) for field in obj._meta.concrete_fields}
     history.objects.using(db).create(
-        **fields, history_date=now, history_type="~", history_change_reason=CHANGE_REASON
+        **fields, history_date=now, history_type="~", history_change_reason=reason
     )
 
 

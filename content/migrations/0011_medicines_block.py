@@ -10,7 +10,6 @@ left it.
 """
 
 from importlib import import_module
-from typing import Any
 
 from django.db import migrations
 from django.utils import timezone
@@ -51,28 +50,6 @@ See a GP if the pain is not getting better after a few weeks, even with painkill
 """
 
 
-def _record(apps: Any, db: str, article: Any, now: Any) -> None:
-    HistoricalArticle = apps.get_model("content", "HistoricalArticle")
-    HistoricalArticle.objects.using(db).create(
-        id=article.id,
-        slug=article.slug,
-        title=article.title,
-        summary=article.summary,
-        body=article.body,
-        section=article.section,
-        order=article.order,
-        status=article.status,
-        last_reviewed=article.last_reviewed,
-        next_review_due=article.next_review_due,
-        reviewer=article.reviewer,
-        created_at=article.created_at,
-        updated_at=article.updated_at,
-        history_date=now,
-        history_type="~",
-        history_change_reason=CHANGE_REASON,
-    )
-
-
 def _replace(apps, db: str, old: str, new: str, *, propose_if_edited: bool) -> None:
     Article = apps.get_model("content", "Article")
     article = Article.objects.using(db).filter(slug=SLUG).first()
@@ -88,7 +65,7 @@ def _replace(apps, db: str, old: str, new: str, *, propose_if_edited: bool) -> N
     Article.objects.using(db).filter(pk=article.pk).update(body=new.strip(), updated_at=now)
     article.body = new.strip()
     article.updated_at = now
-    _record(apps, db, article, now)
+    GUIDANCE_V4._keep_history(apps, db, article, "content", "Article", now, CHANGE_REASON)
 
 
 def place_the_block(apps, schema_editor):
