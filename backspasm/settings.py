@@ -113,6 +113,10 @@ INSTALLED_APPS = [
     "django_ratelimit",
 ]
 
+# A history row says why in full: an approval's reason names the change, who proposed it and who
+# approved it, which PostgreSQL would refuse in simple-history's default of 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "backspasm.middleware.PermissionsPolicyMiddleware",
