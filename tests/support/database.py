@@ -1,8 +1,10 @@
 """The test database as the migrations left it, kept that way for every test in a process."""
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from pytest_django.plugin import blocking_manager_key
 
@@ -34,6 +36,10 @@ def put_back_migrated_rows(item: pytest.Item) -> None:
     with item.config.stash[blocking_manager_key].unblock():
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(rows)
+        # The flush set PostgreSQL's sequences back to 1, below the ids just loaded.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
     # Content types a test made are gone again: the cache must not hand out their ids.
     ContentType.objects.clear_cache()
 
