@@ -213,8 +213,12 @@ class Walker:
                 ".setAttribute('data-e2e-old', '')"
             )
             action()
+            # A step that ends in a redirect to a whole new page (a result) replaces the document:
+            # the new one must have loaded as well as the old one gone.
             self.page.wait_for_function(
-                """() => !document.querySelector('[data-e2e-old]')
+                """() => document.readyState === 'complete'
+                    && document.querySelector('main')
+                    && !document.querySelector('[data-e2e-old]')
                     && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"""
             )
             html = None
