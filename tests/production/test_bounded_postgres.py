@@ -88,6 +88,35 @@ def test_threads_past_the_seats_are_turned_away_at_once_while_the_seated_ones_wa
     assert not any(thread.is_alive() for thread in seated)
 
 
+def test_while_the_breaker_tries_again_a_thread_past_the_seats_does_not_wait_for_one(
+    proxy, monkeypatch
+):
+    # Were it to wait, it would get a seat once the trials fail and then meet the black hole
+    # itself, failing as unanswered, not as turned away.
+    monkeypatch.setattr(bounded, "SEAT_WAIT_SECONDS", 60)
+    connections = [connect(proxy) for _ in range(bounded.FAILURES_TO_OPEN + bounded.SEATS)]
+    proxy.hang()
+    for connection in connections[: bounded.FAILURES_TO_OPEN]:
+        with pytest.raises(psycopg.OperationalError):
+            connection.execute("SELECT 1")
+    assert bounded.breaker.opened
+    bounded.breaker._opened -= bounded.SECONDS_OPEN  # what SECONDS_OPEN later does
+    trials = [
+        threading.Thread(target=lambda c=c: pytest.raises(psycopg.Error, c.execute, "SELECT 1"))
+        for c in connections[bounded.FAILURES_TO_OPEN :]
+    ]
+    for thread in trials:
+        thread.start()
+    assert proxy.wait_for_stuck_clients(bounded.FAILURES_TO_OPEN + bounded.SEATS, timeout=30)
+
+    with pytest.raises(bounded.DatabaseUnavailable, match="seat"):
+        connect(proxy)
+
+    for thread in trials:
+        thread.join(timeout=60)
+    assert bounded.breaker.opened
+
+
 def test_an_error_the_server_sends_does_not_open_the_breaker(proxy):
     connection = connect(proxy)
     for _ in range(bounded.FAILURES_TO_OPEN + 1):
