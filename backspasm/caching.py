@@ -23,6 +23,9 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 
+from backspasm.postgres.bounded import DatabaseUnavailable
+from backspasm.views import database_unavailable
+
 logger = logging.getLogger("backspasm.caching")
 
 # How long a page may be older than the database, whatever happens to the cache: an editor's save
@@ -145,9 +148,15 @@ class StaleOnErrorCacheMiddleware(UpdateCacheMiddleware):
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> Any:
-        if not isinstance(exception, DatabaseError) or not may_have_a_stale_copy(request):
+        if not isinstance(exception, DatabaseError):
             return None
-        return self.last_good_copy(request)
+        if may_have_a_stale_copy(request) and (stale := self.last_good_copy(request)):
+            return stale
+        if isinstance(exception.__cause__, DatabaseUnavailable):
+            # Why was logged, with its traceback, when the database first failed to answer.
+            logger.warning("The database is not being asked for now: %s answered 503", request.path)
+            return database_unavailable(request)
+        return None
 
     def last_good_copy(self, request: HttpRequest) -> HttpResponseBase | None:
         stale: HttpResponseBase | None = self.stale_copies.get(stale_key(request))

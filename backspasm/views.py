@@ -1,3 +1,6 @@
+import functools
+from typing import Final
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -7,6 +10,9 @@ from django.views.decorators.http import require_safe
 
 from backspasm import health
 from backspasm.context_processors import SERVICE_NAME
+
+# About how long the database is left alone after it stopped answering (backspasm.postgres).
+RETRY_AFTER_SECONDS: Final = 5
 
 
 @require_safe
@@ -23,11 +29,25 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "404.html", status=404)
 
 
-def server_error(request: HttpRequest) -> HttpResponse:
-    """Rendered without context processors or the database: it must work when they do not."""
+@functools.cache
+def _problem_page() -> str:
+    """Rendered once per process, without context processors or the database: it must work when
+    they do not, and costs nothing when many people meet it at once."""
     context = {
         "service_name": SERVICE_NAME,
         "emergency_number": settings.EMERGENCY_NUMBER,
         "urgent_number": settings.URGENT_NUMBER,
     }
-    return HttpResponse(loader.get_template("500.html").render(context), status=500)
+    return loader.get_template("500.html").render(context)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(_problem_page(), status=500)
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    """The page needs the database, which is not being asked for a few seconds: the same page
+    with the emergency advice, as a 503 a browser or proxy may retry."""
+    response = HttpResponse(_problem_page(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -74,19 +75,26 @@ def timed(browser: Browser, times: list[float]):
     return fetch
 
 
-def ask_for_the_database(base_url: str, answers: list[int] | None = None, n: int = 0) -> None:
+@dataclass
+class Answer:
+    status: int  # 0: dropped, which no longer holds a thread either
+    retry_after: str | None = None
+    html: str = ""
+
+
+def ask_for_the_database(base_url: str, answers: list[Answer] | None = None, n: int = 0) -> Answer:
     """A page that needs the database: asked with a query string, so no cache answers it."""
+    url = f"{base_url}/guidance/when-to-get-help/?n={n}"
     try:
-        with urllib.request.urlopen(
-            f"{base_url}/guidance/when-to-get-help/?n={n}", timeout=120
-        ) as response:
-            status = response.status
+        with urllib.request.urlopen(url, timeout=120) as response:
+            answer = Answer(response.status, html=response.read().decode())
     except urllib.error.HTTPError as error:
-        status = error.code
+        answer = Answer(error.code, error.headers["Retry-After"], error.read().decode())
     except (urllib.error.URLError, OSError):
-        status = 0  # dropped: it no longer holds a thread either
+        answer = Answer(0)
     if answers is not None:
-        answers.append(status)
+        answers.append(answer)
+    return answer
 
 
 def health(base_url: str) -> tuple[int, dict[str, object]]:
@@ -139,7 +147,7 @@ def test_with_fifty_requests_waiting_on_a_hung_database_help_still_answers_and_a
     assert walk_checker(browser.fetch, {"saddle_numbness": True}).disposition == "emergency"
 
     proxy.hang()
-    answers: list[int] = []
+    answers: list[Answer] = []
     waiting = [
         threading.Thread(target=ask_for_the_database, args=(base_url, answers, n), daemon=True)
         for n in range(REQUESTS_WAITING_ON_THE_DATABASE)
@@ -163,7 +171,12 @@ def test_with_fifty_requests_waiting_on_a_hung_database_help_still_answers_and_a
     for request in waiting:
         request.join(timeout=120)
     assert len(answers) == REQUESTS_WAITING_ON_THE_DATABASE
-    assert set(answers) <= {200, 500}, sorted(set(answers))
+    # 500 for those that waited for the database in vain, 503 for those turned away at once; both
+    # with the emergency advice.
+    statuses = {answer.status for answer in answers}
+    assert 503 in statuses and statuses <= {200, 500, 503}, sorted(statuses)
+    assert all('href="tel:999"' in answer.html for answer in answers)
+    assert all(str(answer.retry_after).isdigit() for answer in answers if answer.status == 503)
 
     proxy.thaw()
     # Each worker's breaker tries the database again a few seconds after it last failed.
@@ -171,7 +184,7 @@ def test_with_fifty_requests_waiting_on_a_hung_database_help_still_answers_and_a
     again: list[int] = []
     while again[-8:] != [200] * 8:
         assert time.monotonic() < deadline, f"no recovery after the database did: {again}"
-        ask_for_the_database(base_url, again, len(again))
+        again.append(ask_for_the_database(base_url, n=len(again)).status)
         if again[-1] != 200:
             threading.Event().wait(0.2)
     assert health(base_url)[0] == 200
