@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := backspasm.settings
 
-.PHONY: help setup run serve test test-quick lint check css check-css js check-js node-tools browser proxy bench soak
+.PHONY: help setup run serve test test-quick screenshots lint check css check-css js check-js node-tools browser proxy bench soak
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -87,6 +87,9 @@ test: setup node-tools browser proxy check-css check-js ## Set everything up and
 
 test-quick: setup ## The inner loop: the suite without the browser, servers, processes or fault runs
 	$(BIN)/pytest -n auto -m "not e2e and not server and not faults and not services" $(PYTEST_ARGS)
+
+screenshots: setup node-tools browser ## The browser tests, keeping a PNG of every page they check under screenshots/
+	SCREENSHOTS=1 $(BIN)/pytest -n auto --dist loadgroup -m e2e $(PYTEST_ARGS)
 
 bench: setup node-tools browser proxy ## Load the site under gunicorn, weigh its pages, run Lighthouse and the soak against the budgets
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }

@@ -1,14 +1,16 @@
 """Checks run in Chromium on any page: axe-core, reflow, text zoom and "does it look broken"."""
 
+import os
 from pathlib import Path
 from typing import Any, cast
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = ROOT / "screenshots"
+TAKE_SCREENSHOTS = os.environ.get("SCREENSHOTS") == "1"
 REFLOW_WIDTH = 320  # WCAG 1.4.10: content reflows at 320 CSS pixels with no scrolling sideways
 PHONE_WIDTH = 375
 DESKTOP_WIDTH = 1280
@@ -127,12 +129,18 @@ def broken_look_problems(page: Page) -> list[str]:
     return problems
 
 
-def screenshot(page: Page, folder: str, name: str) -> Path:
-    """A full-page PNG under screenshots/ (git-ignored) for a person to look at after a run."""
+def screenshot(page: Page | Locator, folder: str, name: str) -> None:
+    """A full-page PNG (or one of the element a locator finds) under screenshots/, git-ignored,
+    for a person to look at after `make screenshots`. The tests' own checks need none, and a
+    screenshot costs a third of a page's checks, so other runs take none."""
+    if not TAKE_SCREENSHOTS:
+        return
+    if isinstance(page, Locator):
+        page.first.screenshot(path=SCREENSHOTS / folder / f"{name}.png", animations="disabled")
+        return
     width = page.viewport_size["width"] if page.viewport_size else 0
     path = SCREENSHOTS / folder / f"{name}-{width}.png"
     page.screenshot(path=path, full_page=True, animations="disabled")
-    return path
 
 
 def set_width(page: Page, width: int) -> None:

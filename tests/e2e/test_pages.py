@@ -75,7 +75,7 @@ def test_every_page_looks_whole_at_phone_and_desktop_widths(page: Page, site: Si
         for site_page in site.all_pages:
             visit(page, site_page)
             problems += broken_look_problems(page) + overflow_problems(page)
-            assert screenshot(page, "pages", site_page.name).stat().st_size > 0
+            screenshot(page, "pages", site_page.name)
 
     assert_none(problems)
 

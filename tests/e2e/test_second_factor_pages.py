@@ -4,7 +4,6 @@ Chromium, checked by axe; and the set-up asks for the password again when the si
 import base64
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,10 +13,9 @@ from playwright.sync_api import Page, expect
 
 from backspasm.accounts.enrolment import SIGNED_IN_AT
 from backspasm.staffsessions import StaffSessionStore
-from tests.e2e.audit import assert_none, axe_problems, overflow_problems
+from tests.e2e.audit import assert_none, axe_problems, overflow_problems, screenshot
 
 PASSWORD = "quiet-otter-river-9"
-SHOTS = Path("/tmp/shots-doors")
 PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1280, "height": 800}
 
 
@@ -42,11 +40,10 @@ def app_code(page: Page) -> str:
 
 def at_both_widths(page: Page, name: str) -> list[str]:
     """Screenshots at a phone's and a desktop's width, and what does not fit on the phone."""
-    SHOTS.mkdir(exist_ok=True)
     problems = []
     for size in (PHONE, DESKTOP):
         page.set_viewport_size(size)
-        page.screenshot(path=SHOTS / f"{name}-{size['width']}.png", full_page=True)
+        screenshot(page, "second-factor", name)
         problems += overflow_problems(page) if size is PHONE else []
     return problems
 

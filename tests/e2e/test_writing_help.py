@@ -54,9 +54,8 @@ def test_the_body_box_fills_its_column_and_an_unknown_card_is_flagged_while_typi
     )
     assert bullet == "disc"
     assert_none(axe_problems(page))
-    page.locator("fieldset.module").first.screenshot(
-        path=screenshot(page, "writing-help", "change-form").with_name(f"fields-{width}.png")
-    )
+    screenshot(page, "writing-help", "change-form")
+    screenshot(page.locator("fieldset.module"), "writing-help", f"fields-{width}")
 
     page.locator("#id_body").fill(article.body + "\n\n{{ care-card: cauda-equinaa }}\n")
 
@@ -65,9 +64,8 @@ def test_the_body_box_fills_its_column_and_an_unknown_card_is_flagged_while_typi
     expect(warning).to_contain_text("table of care cards above")
     assert box(page, "table.app-blocks")["y"] < box(page, "#writing-help")["y"]
     assert_none(axe_problems(page))
-    warning.first.screenshot(
-        path=screenshot(page, "writing-help", "unknown-card").with_name(f"flag-{width}.png")
-    )
+    screenshot(page, "writing-help", "unknown-card")
+    screenshot(warning, "writing-help", f"flag-{width}")
 
 
 def test_the_review_page_flags_a_changed_care_card_in_words(open_page: OpenPage):
