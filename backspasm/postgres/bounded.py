@@ -30,9 +30,11 @@ from psycopg.abc import PQGen
 
 WAIT_SECONDS: Final[float | None] = settings.DATABASE_WAIT_SECONDS
 SEATS: Final[int] = settings.DATABASE_WAITING_THREADS
-# Long enough for a healthy database under load (a query takes milliseconds), short enough that a
-# request turned away still answers at once.
-SEAT_WAIT_SECONDS: Final = 0.25
+# A seat is held for one round trip, which takes milliseconds on a healthy database, so a seat
+# still taken after this long means the database is slow: the threads that would queue for it
+# are needed by the pages that need no database (a quarter of a second let 50 such requests hold
+# an emergency page back 1.25 s).
+SEAT_WAIT_SECONDS: Final = 0.05
 FAILURES_TO_OPEN: Final = 2
 SECONDS_OPEN: Final = 5
 
