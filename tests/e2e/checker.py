@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
+from django.test import Client
 from playwright.sync_api import Locator, Page
 
 from tests.e2e.crawl import SKIPPED_PREFIXES, links_in
 from tests.support import html
-from tests.support.checker import START, choose
+from tests.support.checker import START, choose, complete_checker
 
 MAX_PAGES = 30  # more pages than the checker has means it is going round in circles
 MAX_TABS = 80  # more Tab presses than a page has controls means the target cannot be reached
@@ -89,6 +90,27 @@ def pages_after_the_result(page: Page, known: set[str]) -> list[str]:
             found.append(path)
             queue.append(origin + path)
     return [path for path in found if not urlsplit(path).path.endswith(".ics")]
+
+
+def arrive_at_the_result(page: Page, findings: Mapping[str, Any]) -> str:
+    """Open the result of a check this person already finished with these answers, in this
+    browser. The answers are given over HTTP by the shared walker and its cookies handed to the
+    browser: a test about what comes after the checker need not walk it again in Chromium, which
+    the journey tests do for every result, with and without JavaScript."""
+    client = Client()
+    complete_checker(client, findings)
+    page.goto(START)
+    host = urlsplit(page.url).hostname or ""
+    page.context.add_cookies(
+        [
+            {"name": name, "value": cookie.value, "domain": host, "path": "/"}
+            for name, cookie in client.cookies.items()
+        ]
+    )
+    page.goto(f"{START}result/")
+    disposition = disposition_of(page)
+    assert disposition is not None, page.url
+    return disposition
 
 
 def browser_storage(page: Page) -> tuple[list[str], int]:

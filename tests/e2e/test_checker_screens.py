@@ -18,7 +18,13 @@ from tests.e2e.audit import (
     screenshot,
     set_width,
 )
-from tests.e2e.checker import Walker, disposition_of, page_slug, question_form
+from tests.e2e.checker import (
+    Walker,
+    arrive_at_the_result,
+    disposition_of,
+    page_slug,
+    question_form,
+)
 from tests.support.checker import JOURNEYS, START
 from triage.steps import EMERGENCY_STEPS
 
@@ -158,14 +164,14 @@ PRINTED_ADDRESSES = """() => [...document.querySelectorAll('a[href]')]
 def test_each_result_prints_on_at_most_two_a4_pages_without_link_addresses(
     open_page: OpenPage, disposition: str, record_property: Callable[[str, object], None]
 ):
-    walker = Walker(open_page(), JOURNEYS[disposition], True)
-    assert walker.run() == disposition
+    page = open_page()
+    assert arrive_at_the_result(page, JOURNEYS[disposition]) == disposition
 
-    walker.page.emulate_media(media="print")
-    walker.page.set_viewport_size(A4_AT_96_DPI)
-    screenshot(walker.page, FOLDER, f"print-{disposition}")
-    printed_addresses = walker.page.evaluate(PRINTED_ADDRESSES)
-    pages = pdf_pages(walker.page.pdf(format="A4"))
+    page.emulate_media(media="print")
+    page.set_viewport_size(A4_AT_96_DPI)
+    screenshot(page, FOLDER, f"print-{disposition}")
+    printed_addresses = page.evaluate(PRINTED_ADDRESSES)
+    pages = pdf_pages(page.pdf(format="A4"))
 
     record_property("checker_figures", f"{disposition} result printed on A4: {pages} pages")
     assert printed_addresses == []
@@ -175,8 +181,7 @@ def test_each_result_prints_on_at_most_two_a4_pages_without_link_addresses(
 @JAVASCRIPT
 def test_start_again_asks_before_clearing_the_answers(open_page: OpenPage, javascript: bool):
     page = open_page(javascript=javascript)
-    walker = Walker(page, {}, javascript)
-    assert walker.run() == "self_care"
+    assert arrive_at_the_result(page, {}) == "self_care"
     result_url = page.url
 
     page.locator("main a", has_text="Start again").click()

@@ -9,7 +9,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.audit import assert_none, axe_problems
-from tests.e2e.checker import Walker, disposition_of, page_slug, question_form
+from tests.e2e.checker import (
+    Walker,
+    arrive_at_the_result,
+    disposition_of,
+    page_slug,
+    question_form,
+)
 from tests.support.checker import JOURNEYS
 
 OpenPage = Callable[..., Page]
@@ -18,8 +24,7 @@ FIRST_QUESTION = re.compile(r"/check/emergency-signs/$")
 
 
 def with_a_plan(page: Page, javascript: bool) -> Page:
-    walker = Walker(page, {**JOURNEYS["self_care"], "pain_score": 5}, javascript)
-    assert walker.run() == "self_care"
+    assert arrive_at_the_result(page, {**JOURNEYS["self_care"], "pain_score": 5}) == "self_care"
     return page
 
 

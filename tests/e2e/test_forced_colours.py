@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.e2e.audit import PHONE_WIDTH, screenshot, set_width
-from tests.e2e.checker import Walker
+from tests.e2e.checker import arrive_at_the_result
 from tests.support.checker import JOURNEYS
 
 OpenPage = Callable[..., Page]
@@ -58,7 +58,7 @@ def test_every_result_keeps_its_card_borders_in_forced_colours(
     open_page: OpenPage, disposition: str
 ):
     page = open_page()
-    assert Walker(page, JOURNEYS[disposition], True).run() == disposition
+    assert arrive_at_the_result(page, JOURNEYS[disposition]) == disposition
 
     assert_borders_in_forced_colours(page)
     set_width(page, PHONE_WIDTH)

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from backspasm.publishing.version import content_changed
 from content.models import Article
 from tests.e2e.audit import assert_none, axe_problems, screenshot, set_width
-from tests.e2e.checker import Walker, browser_storage
+from tests.e2e.checker import arrive_at_the_result, browser_storage
 from tests.support.checker import JOURNEYS
 
 OpenPage = Callable[..., Page]
@@ -71,7 +71,7 @@ def test_offline_any_other_address_shows_the_offline_page_with_999_and_111(open_
 
 def test_a_personal_page_is_never_kept_nor_served_from_the_workers_cache(open_page: OpenPage):
     page = open_page()
-    assert Walker(page, JOURNEYS["self_care"], True).run() == "self_care"
+    assert arrive_at_the_result(page, JOURNEYS["self_care"]) == "self_care"
     page.goto("/self-care/plan/")
     expect(page.locator("#get-help-heading")).to_be_visible()
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")

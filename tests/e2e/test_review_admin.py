@@ -16,7 +16,7 @@ from content.models import Article
 from tests.accounts.signin import authenticator_for, current_code
 from tests.e2e.audit import DESKTOP_WIDTH, PHONE_WIDTH, assert_none, axe_problems, screenshot
 from tests.e2e.audit import set_width as resize
-from tests.e2e.checker import Walker
+from tests.e2e.checker import arrive_at_the_result
 from tests.support.checker import JOURNEYS
 
 pytestmark = pytest.mark.e2e
@@ -131,7 +131,7 @@ def test_an_editor_proposes_and_a_reviewer_approves_with_every_page_accessible(
 def test_the_monitoring_page_counts_a_journey_and_is_accessible(open_page: OpenPage):
     person("officer", REVIEWERS_GROUP)
     patient = open_page()
-    assert Walker(patient, JOURNEYS["self_care"], True).run() == "self_care"
+    assert arrive_at_the_result(patient, JOURNEYS["self_care"]) == "self_care"
 
     officer = open_page()
     log_in(officer, "officer")

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
 from tests.e2e.audit import assert_none, axe_problems, screenshot
-from tests.e2e.checker import Walker
+from tests.e2e.checker import arrive_at_the_result
 
 pytestmark = pytest.mark.e2e
 
@@ -19,8 +19,7 @@ PHONE_SCREEN = ViewportSize(width=375, height=812)
 
 def result_for(page: Page, findings: dict[str, object], disposition: str) -> Page:
     page.set_viewport_size(PHONE_SCREEN)
-    walker = Walker(page, findings, True)
-    assert walker.run() == disposition
+    assert arrive_at_the_result(page, findings) == disposition
     return page
 
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from selfcare.diary import KEPT_DAYS
 from tests.e2e.audit import assert_none, axe_problems, screenshot
-from tests.e2e.checker import Walker
+from tests.e2e.checker import arrive_at_the_result
 from tests.support.checker import JOURNEYS
 
 pytestmark = pytest.mark.e2e
@@ -22,8 +22,8 @@ A4_PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")
 
 def self_care_plan(page: Page, javascript: bool, **findings: object) -> Page:
     """Given a finished check that ended in self-care, the person opens their plan."""
-    walker = Walker(page, {**JOURNEYS["self_care"], "pain_score": 6, **findings}, javascript)
-    assert walker.run() == "self_care"
+    findings = {**JOURNEYS["self_care"], "pain_score": 6, **findings}
+    assert arrive_at_the_result(page, findings) == "self_care"
     page.locator("main a[href='/self-care/plan/']").first.click()
     expect(page).to_have_url(re.compile(r"/self-care/plan/$"))
     return page
