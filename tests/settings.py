@@ -35,3 +35,11 @@ TRIAGE_COUNTS_IN_BACKGROUND = False
 # Django's own advice for test runs: a fast hasher, since the suite makes and signs in many staff
 # accounts. Servers the tests start run production's settings, and so its hasher.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# A file rather than memory: the browser tests' live server answers each request in a thread of
+# its own, and an in-memory database would make those threads share one connection, which SQLite
+# cannot serve from two threads at once (a service worker fetches several pages together).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.mkdtemp(prefix=f"backspasm-test-db-{_worker}-"), "db.sqlite3")
+    }
