@@ -70,17 +70,19 @@ def disposition_of(page: Page) -> str | None:
     return card.first.get_attribute("data-disposition") if card.count() else None
 
 
-def pages_after_the_result(page: Page, known: set[str]) -> list[str]:
+def pages_after_the_result(
+    get: Callable[[str], html.Page], result_url: str, known: set[str]
+) -> list[str]:
     """Pages of this site that only a finished journey opens (the self-care plan, and what it
     links to), found by following links from the result with the journey's cookies."""
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
-    queue = [page.url]
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(result_url))
+    queue = [result_url]
     found: list[str] = []
     while queue:
-        response = page.request.get(queue.pop(0))
+        response = get(queue.pop(0))
         if "text/html" not in response.headers.get("content-type", ""):
             continue
-        for href in links_in(html.Page(response.url, response.status, response.text())):
+        for href in links_in(response):
             url = urlsplit(urljoin(response.url, href))
             path = url.path + (f"?{url.query}" if url.query else "")
             if f"{url.scheme}://{url.netloc}" != origin or path.startswith(SKIPPED_PREFIXES):
@@ -90,6 +92,16 @@ def pages_after_the_result(page: Page, known: set[str]) -> list[str]:
             found.append(path)
             queue.append(origin + path)
     return [path for path in found if not urlsplit(path).path.endswith(".ics")]
+
+
+def fetched_in(page: Page) -> Callable[[str], html.Page]:
+    """A GET with the browser page's cookies, as the server answers it."""
+
+    def get(url: str) -> html.Page:
+        response = page.request.get(url)
+        return html.Page(response.url, response.status, response.text(), response.headers)
+
+    return get
 
 
 def arrive_at_the_result(page: Page, findings: Mapping[str, Any]) -> str:

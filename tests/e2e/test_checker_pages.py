@@ -22,10 +22,12 @@ from tests.e2e.audit import (
     set_width,
     zoom_text,
 )
-from tests.e2e.checker import Walker, pages_after_the_result
+from tests.e2e.checker import Walker, fetched_in, pages_after_the_result
 from tests.e2e.crawl import Site, page_name
 from tests.e2e.vnu import html_errors
-from tests.support.checker import JOURNEYS
+from tests.support import html
+from tests.support.checker import JOURNEYS, next_form, walk_checker
+from tests.support.server import Browser
 
 OpenPage = Callable[..., Page]
 
@@ -53,27 +55,44 @@ def test_every_checker_page_passes_axe_reflows_zooms_and_looks_whole(
     walker = Walker(open_page(), JOURNEYS[disposition], True, audit)
 
     assert walker.run(with_errors=True) == disposition
-    for url in pages_after_the_result(walker.page, {page.url for page in site.pages}):
+    known = {page.url for page in site.pages}
+    for url in pages_after_the_result(fetched_in(walker.page), walker.page.url, known):
         walker.page.goto(url)
         audit(walker.page, f"then-{page_name(url)}", None)
     assert_none(problems)
 
 
-def test_every_page_is_valid_html(open_page: OpenPage, site: Site, tmp_path: Path):
+def journey_with_errors(base_url: str, findings: dict[str, object], known: set[str]) -> list[str]:
+    """Every page of a journey over HTTP as the server sends it, each question also sent
+    unanswered first (as by someone who pressed Continue too soon), then the pages only the
+    result opens."""
+    browser = Browser(base_url)
+    seen: list[html.Page] = []
+
+    def fetch(method: str, url: str, data: dict[str, list[str]] | None) -> html.Page:
+        asked = next_form(seen[-1]) if seen else None
+        if method == "POST" and asked is not None and asked.asks():
+            hidden = {name: data[name] for name in data or {} if asked.kinds[name] == "hidden"}
+            error = browser.fetch(method, url, hidden)
+            assert error.soup.select_one(".govuk-error-summary") is not None, url
+            seen.append(error)
+        page = browser.fetch(method, url, data)
+        seen.append(page)
+        return page
+
+    result = walk_checker(fetch, findings)
+    after = pages_after_the_result(browser.get, result.url, known)
+    return [page.html for page in seen] + [browser.get(url).html for url in after]
+
+
+def test_every_page_is_valid_html(base_url: str, site: Site, tmp_path: Path):
     """Full pages as the server sends them: the crawled pages, the page-not-found page, and
     every checker page on the way to each result, each question also with its error message."""
     pages = {page.name: page.html for page in site.all_pages}
+    known = {page.url for page in site.pages}
     for disposition, findings in JOURNEYS.items():
-
-        def keep(page: Page, label: str, html: str | None, prefix: str = disposition) -> None:
-            pages[f"check-{prefix}-{label}"] = html or page.content()
-
-        walker = Walker(open_page(javascript=False), findings, False, keep)
-        walker.run(with_errors=True)
-        for url in pages_after_the_result(walker.page, {page.url for page in site.pages}):
-            pages[f"check-{disposition}-then-{page_name(url)}"] = walker.page.request.get(
-                url
-            ).text()
+        for number, page in enumerate(journey_with_errors(base_url, dict(findings), known)):
+            pages[f"check-{disposition}-{number:02d}"] = page
 
     assert len(pages) > len(site.all_pages) + 20
     assert_none(html_errors(pages, tmp_path))
