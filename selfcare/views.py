@@ -98,9 +98,33 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "selfcare/exercise_detail.html", {"exercise": exercise})
 
 
-@personal_page(methods=("GET", "POST"))
+@personal_page(methods=("GET",))
 @self_care_only
 def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
+    # Rendered for each request, so what is the same for everyone comes from the cache. (Public
+    # pages read the database instead: they are cached whole, and a stale content version must not
+    # add to how long a page may be stale.)
+    shared = shared_parts()
+    built = person.plan(shared.exercises)
+    pregnant = person.outcome.pregnant
+    context = {
+        "view": present_plan(built, person.startback, shared.exercise_urls),
+        "plan": built,
+        "diary": person.diary,
+        "pain_source": pain_source(person.diary, person.today),
+        "medicines": shared.medicines_for(pregnant),
+        "pregnancy_cautions": shared.pregnancy_cautions if pregnant else "",
+        **_safety_net(person),
+        "copyright": COPYRIGHT,
+    }
+    return render_page(request, "selfcare/plan.html", context)
+
+
+@personal_page(methods=("GET", "POST"))
+@self_care_only
+def change_plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
+    """When the pain started and today's pain: the plan moves on from both, and the score goes in
+    the diary too."""
     if request.method == "POST":
         form = PlanOptionsForm(request.POST)
         if form.is_valid():
@@ -123,24 +147,7 @@ def plan(request: HtmxHttpRequest, person: state.SelfCare) -> HttpResponseBase:
                 else person.outcome.pain_score,
             }
         )
-    # Rendered for each request, so what is the same for everyone comes from the cache. (Public
-    # pages read the database instead: they are cached whole, and a stale content version must not
-    # add to how long a page may be stale.)
-    shared = shared_parts()
-    built = person.plan(shared.exercises)
-    pregnant = person.outcome.pregnant
-    context = {
-        "view": present_plan(built, person.startback, shared.exercise_urls),
-        "plan": built,
-        "form": form,
-        "diary": person.diary,
-        "pain_source": pain_source(person.diary, person.today),
-        "medicines": shared.medicines_for(pregnant),
-        "pregnancy_cautions": shared.pregnancy_cautions if pregnant else "",
-        **_safety_net(person),
-        "copyright": COPYRIGHT,
-    }
-    return render_page(request, "selfcare/plan.html", context)
+    return render_page(request, "selfcare/change_plan.html", {"form": form})
 
 
 @personal_page(methods=("GET", "POST"))

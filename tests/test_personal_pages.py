@@ -17,7 +17,8 @@ PERSONAL_PAGES = {
     "/check/result/": {"GET"},
     "/check/under-16/": {"GET"},
     "/check/start-again/": {"GET", "POST"},
-    "/self-care/plan/": {"GET", "POST"},
+    "/self-care/plan/": {"GET"},
+    "/self-care/plan/change/": {"GET", "POST"},
     "/self-care/start-back/": {"GET", "POST"},
     "/self-care/diary/": {"GET", "POST"},
     "/feedback/": {"POST"},
@@ -90,7 +91,7 @@ def title_of(response: Any) -> str:
 SWAPPED_PAGES = [path for path in PERSONAL_PAGES if path not in {"/check/under-16/", "/feedback/"}]
 FORMS = [
     "/check/emergency-signs/",
-    "/self-care/plan/",
+    "/self-care/plan/change/",
     "/self-care/start-back/",
     "/self-care/diary/",
 ]

@@ -48,7 +48,7 @@ OTHER_JOURNEYS: dict[str, dict[str, bool | int]] = {
     "self_care": {"age": 52, "duration_days": 4, "pain_score": 3},
     "pregnant": {"pregnant": True},
 }
-SELF_CARE_PAGES = ("/self-care/plan/", "/self-care/start-back/", "/self-care/diary/")
+SELF_CARE_PAGES = ("/self-care/plan/change/", "/self-care/start-back/", "/self-care/diary/")
 SELF_CARE_FORM_ANSWERS: dict[str, bool | int] = {"pain_today": 3, "days_since_start": 2}
 OTHER_SELF_CARE_FORM_ANSWERS: dict[str, bool | int] = {"pain_today": 7, "days_since_start": 4}
 
@@ -310,6 +310,7 @@ ANSWER_PAGES = (
     "/check/answers/",
     "/check/result/",
     "/self-care/plan/",
+    "/self-care/plan/change/",
     "/self-care/plan.ics",
     "/self-care/start-back/",
     "/self-care/diary/",

@@ -8,6 +8,7 @@ from tests.support.html import one, soup_of
 
 PERSONAL_PAGES = (
     "/self-care/plan/",
+    "/self-care/plan/change/",
     "/self-care/diary/",
     "/self-care/start-back/",
     "/self-care/plan.ics",
@@ -57,9 +58,9 @@ def test_a_post_without_a_self_care_result_stores_nothing() -> None:
 
 @pytest.mark.django_db
 def test_htmx_is_told_to_load_the_explanation_as_a_whole_page() -> None:
-    response = as_htmx(Client()).post("/self-care/plan/", {"pain_today": "3"})
+    response = as_htmx(Client()).post("/self-care/plan/change/", {"pain_today": "3"})
     assert response.status_code == 200
-    assert response["HX-Redirect"] == "/self-care/plan/"
+    assert response["HX-Redirect"] == "/self-care/plan/change/"
 
 
 @pytest.mark.parametrize("path", PERSONAL_PAGES)

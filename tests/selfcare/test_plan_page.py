@@ -48,12 +48,27 @@ def test_the_page_and_the_htmx_partial_come_from_one_template(self_care_client: 
     assert b"<title>Your self-care plan - Back spasm help</title>" in partial.content
 
 
+def test_the_plans_change_links_open_the_change_page_with_the_plans_own_figures(
+    self_care_client: Client,
+) -> None:
+    plan = soup_of(self_care_client.get("/self-care/plan/"))
+    changes = [link["href"] for link in plan.select(".govuk-summary-list__actions a")]
+    assert "/self-care/plan/change/" in changes
+    assert "/self-care/plan/change/#id_pain_today" in changes
+    assert plan.select_one("main form[action='/self-care/plan/change/']") is None
+
+    change = soup_of(self_care_client.get("/self-care/plan/change/"))
+    assert title(change).startswith("Change your plan")
+    assert one(change, "#id_pain_today")["value"] == "6"
+    assert one(change, "main form")["action"] == "/self-care/plan/change/"
+
+
 @pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
 def test_updating_days_and_pain_redirects_and_moves_the_plan_on(
     self_care_client: Client, htmx: bool
 ) -> None:
     client = as_htmx(self_care_client) if htmx else self_care_client
-    response = client.post("/self-care/plan/", {"days_since_start": "6", "pain_today": "3"})
+    response = client.post("/self-care/plan/change/", {"days_since_start": "6", "pain_today": "3"})
     assert response.status_code == 302 and response["Location"] == "/self-care/plan/"
     text = text_of(client.get("/self-care/plan/"))
     assert "Your pain is easing: start the exercises" in text
@@ -78,7 +93,7 @@ def test_bad_input_gets_an_error_summary_and_keeps_what_was_typed(
     self_care_client: Client, days: str, pain: str, message: str
 ) -> None:
     response = self_care_client.post(
-        "/self-care/plan/", {"days_since_start": days, "pain_today": pain}
+        "/self-care/plan/change/", {"days_since_start": days, "pain_today": pain}
     )
     soup = soup_of(response)
     assert title(soup).startswith("Error: ")
@@ -98,7 +113,7 @@ def test_when_the_pain_started_is_given_in_days_weeks_or_months_like_the_checker
     data = {"days_since_start": number, "pain_today": "5"}
     if unit:
         data["duration_unit"] = unit
-    response = self_care_client.post("/self-care/plan/", data)
+    response = self_care_client.post("/self-care/plan/change/", data)
     assert response.status_code == 302
     text = text_of(self_care_client.get("/self-care/plan/"))
     assert f"today is day {day}" in text
@@ -117,7 +132,7 @@ def test_a_time_over_a_year_or_an_unknown_unit_is_explained(
 ) -> None:
     soup = soup_of(
         self_care_client.post(
-            "/self-care/plan/",
+            "/self-care/plan/change/",
             {"days_since_start": number, "duration_unit": unit, "pain_today": "5"},
         )
     )
@@ -125,13 +140,13 @@ def test_a_time_over_a_year_or_an_unknown_unit_is_explained(
     assert one(soup, "#id_days_since_start")["value"] == number
 
 
-def test_htmx_post_with_errors_returns_only_the_plan_with_the_summary(
+def test_htmx_post_with_errors_returns_only_the_change_page_with_the_summary(
     self_care_htmx_client: Client,
 ) -> None:
-    response = self_care_htmx_client.post("/self-care/plan/", {"days_since_start": "x"})
+    response = self_care_htmx_client.post("/self-care/plan/change/", {"days_since_start": "x"})
     assert response.status_code == 200
     assert b"<html" not in response.content
-    assert b"<title>Error: Your self-care plan" in response.content
+    assert b"<title>Error: Change your plan" in response.content
     assert b"govuk-error-summary" in response.content
 
 
@@ -150,7 +165,7 @@ def test_answering_the_questionnaire_shows_the_risk_group_on_the_plan(
 def test_rerunning_the_checker_with_a_new_duration_wins_over_an_old_change(
     self_care_client: Client,
 ) -> None:
-    self_care_client.post("/self-care/plan/", {"days_since_start": "10", "pain_today": "6"})
+    self_care_client.post("/self-care/plan/change/", {"days_since_start": "10", "pain_today": "6"})
     finished(self_care_client, duration_days=1)
     assert "today is day 2" in text_of(self_care_client.get("/self-care/plan/"))
 
@@ -158,7 +173,7 @@ def test_rerunning_the_checker_with_a_new_duration_wins_over_an_old_change(
 @pytest.mark.django_db
 def test_not_better_after_three_weeks_says_book_a_gp_appointment() -> None:
     client = finished(Client(), duration_days=20)
-    client.post("/self-care/plan/", {"days_since_start": "22", "pain_today": "6"})
+    client.post("/self-care/plan/change/", {"days_since_start": "22", "pain_today": "6"})
     text = text_of(client.get("/self-care/plan/"))
     assert "Book a GP appointment" in text
     assert "not starting to get better after 3 weeks" in text
@@ -182,7 +197,7 @@ def test_an_editors_change_to_an_exercise_shows_on_the_next_plan(
     exercise.repetitions = 10
     exercise.save()
     # Pain low enough for exercises to be in the plan.
-    self_care_client.post("/self-care/plan/", {"days_since_start": 3, "pain_today": 2})
+    self_care_client.post("/self-care/plan/change/", {"days_since_start": 3, "pain_today": 2})
     assert "Arm raise" in text_of(self_care_client.get("/self-care/plan/"))
 
     exercise.name = "Reach for the ceiling"

@@ -66,9 +66,13 @@ def test_the_fullest_plan_prints_on_one_a4_page(open_page: OpenPage):
     for group in page.locator("main .govuk-radios").all():
         group.locator("input").last.check()
     submit(page, "Add to my plan", True)
+    page.get_by_role("link", name="Change when your pain started or how bad it is today").click()
+    expect(page.locator("h1")).to_have_text("Change your plan")
+    audit(page, True)
     page.locator("#id_days_since_start").fill("0")
     page.locator("#id_pain_today").fill("3")
     submit(page, "Update my plan", True)
+    expect(page).to_have_url(re.compile(r"/self-care/plan/$"))
 
     expect(page.locator("main")).to_contain_text("High risk.")
     expect(page.locator("main")).to_contain_text("Do not take ibuprofen")
