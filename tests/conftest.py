@@ -1,7 +1,9 @@
 """Fixtures shared by the whole suite."""
 
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from pathlib import Path
 from types import CodeType
 from typing import Any
 
@@ -13,6 +15,7 @@ from django.test import Client
 from backspasm.caching import PUBLIC_MAX_AGE
 from content.search import forget_this_process_index
 from tests.support.database import put_back_migrated_rows, remember_migrated_rows
+from tests.support.server import manage, server_environment
 
 
 class HtmxClient(Client):
@@ -100,3 +103,48 @@ def public_max_age_passes() -> Iterator[Callable[[], None]]:
     clock = traveller.start()
     yield lambda: clock.shift(PUBLIC_MAX_AGE + 1)
     traveller.stop()
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Static files collected once per test process, as a release would, for the servers the
+    tests start with production settings."""
+    root = tmp_path_factory.mktemp("static")
+    manage(server_environment(root), "collectstatic", "--no-input", "--verbosity", "0")
+    return root
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory, static_root: Path) -> Path:
+    """A SQLite database migrated once; each server gets its own copy to break."""
+    database = tmp_path_factory.mktemp("template") / "site.sqlite3"
+    env = server_environment(static_root, DATABASE_URL=f"sqlite:///{database}")
+    manage(env, "migrate", "--no-input", "--verbosity", "0")
+    return database
+
+
+@pytest.fixture(scope="session")
+def database_copy(migrated_database: Path) -> Callable[[Path], Path]:
+    def copy_to(directory: Path) -> Path:
+        directory.mkdir(parents=True, exist_ok=True)
+        return Path(shutil.copy(migrated_database, directory / "site.sqlite3"))
+
+    return copy_to
+
+
+@pytest.fixture(scope="session")
+def site_of_its_own(
+    static_root: Path, database_copy: Callable[[Path], Path]
+) -> Callable[..., dict[str, str]]:
+    """Production settings for a server of its own in `workdir`: a copy of the migrated database
+    and a cache there, the static files collected once, and any other `settings`."""
+
+    def environment(workdir: Path, **settings: str) -> dict[str, str]:
+        return server_environment(
+            static_root,
+            DATABASE_URL=f"sqlite:///{database_copy(workdir)}",
+            DJANGO_CACHE_DIR=str(workdir / "cache"),
+            **settings,
+        )
+
+    return environment

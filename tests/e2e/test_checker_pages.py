@@ -72,7 +72,8 @@ def journey_with_errors(base_url: str, findings: dict[str, object], known: set[s
     def fetch(method: str, url: str, data: dict[str, list[str]] | None) -> html.Page:
         asked = next_form(seen[-1]) if seen else None
         if method == "POST" and asked is not None and asked.asks():
-            hidden = {name: data[name] for name in data or {} if asked.kinds[name] == "hidden"}
+            given = data or {}
+            hidden = {name: given[name] for name in given if asked.kinds[name] == "hidden"}
             error = browser.fetch(method, url, hidden)
             assert error.soup.select_one(".govuk-error-summary") is not None, url
             seen.append(error)

@@ -2,7 +2,7 @@
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,6 @@ from tests.support.server import (
     AppServer,
     Browser,
     app_server,
-    prepared_site,
     production_environment,
 )
 
@@ -43,9 +42,11 @@ def test_without_a_secret_key_gunicorn_stops_with_one_clear_line():
 
 
 @pytest.fixture(scope="module")
-def site_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def site_environment(
+    tmp_path_factory: pytest.TempPathFactory, site_of_its_own: Callable[..., dict[str, str]]
+) -> dict[str, str]:
     """Production settings on a SQLite file of its own: these checks need no PostgreSQL."""
-    return prepared_site(tmp_path_factory.mktemp("site"))
+    return site_of_its_own(tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture

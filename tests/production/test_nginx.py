@@ -7,7 +7,7 @@ import re
 import socket
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -15,7 +15,7 @@ import pytest
 
 from tests.support.checker import walk_checker
 from tests.support.nginx import Proxy, nginx_in_front, nginx_problem
-from tests.support.server import Browser, app_server, prepared_site
+from tests.support.server import Browser, app_server
 
 pytestmark = [pytest.mark.faults, pytest.mark.xdist_group("nginx")]
 
@@ -23,11 +23,13 @@ SLOW_CLIENTS = 200
 
 
 @pytest.fixture(scope="module")
-def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
+def proxy(
+    tmp_path_factory: pytest.TempPathFactory, site_of_its_own: Callable[..., dict[str, str]]
+) -> Iterator[Proxy]:
     if problem := nginx_problem():
         pytest.skip(problem)
     workdir = tmp_path_factory.mktemp("nginx")
-    env = prepared_site(workdir, DJANGO_BEHIND_PROXY="1")
+    env = site_of_its_own(workdir, DJANGO_BEHIND_PROXY="1")
     with (
         app_server(env, workdir / "gunicorn.log") as server,
         nginx_in_front([server.port], Path(env["DJANGO_STATIC_ROOT"]), workdir / "nginx") as proxy,

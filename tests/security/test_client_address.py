@@ -12,9 +12,8 @@ import pytest
 from django.test import RequestFactory, override_settings
 
 from backspasm.clientaddress import client_address, from_forwarded
-from tests.security.conftest import server_environment
 from tests.support.html import Page
-from tests.support.server import AppServer, Browser, app_server, manage
+from tests.support.server import AppServer, Browser, app_server, manage, server_environment
 
 PASSWORD = "a-long-passphrase-for-the-proxy-test"
 CLIENT = "198.51.100.7"

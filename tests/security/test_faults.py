@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.conftest import server_environment
 from tests.support.checker import walk_checker
-from tests.support.server import Browser, app_server
+from tests.support.server import Browser, app_server, server_environment
 
 EMERGENCY = {"saddle_numbness": True}
 

@@ -22,10 +22,9 @@ from django.test import Client
 
 from tests.caches import cached_values
 from tests.conftest import forget_this_runs_cache
-from tests.security.conftest import server_environment
 from tests.support.checker import answer, client_fetch, walk_checker
 from tests.support.html import Form, Page
-from tests.support.server import Browser, app_server
+from tests.support.server import Browser, app_server, server_environment
 
 pytestmark = pytest.mark.django_db
 

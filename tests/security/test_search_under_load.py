@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.conftest import server_environment
-from tests.support.server import REQUEST_TIMEOUT, app_server
+from tests.support.server import REQUEST_TIMEOUT, app_server, server_environment
 
 pytestmark = [pytest.mark.faults, pytest.mark.xdist_group("search-under-load")]
 

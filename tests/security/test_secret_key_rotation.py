@@ -4,9 +4,8 @@ DJANGO_SECRET_KEY_FALLBACKS (or its _FILE form), a cookie encrypted under it is 
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.security.conftest import server_environment
 from tests.support.checker import walk_checker
-from tests.support.server import Browser, app_server
+from tests.support.server import Browser, app_server, server_environment
 
 OLD_KEY = "the-old-secret-key-that-made-the-patients-cookie-0123456789"
 NEW_KEY = "the-new-secret-key-after-the-rotation-9876543210-abcdefghij"

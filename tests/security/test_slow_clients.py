@@ -9,12 +9,13 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
-from tests.support.server import app_server, prepared_site
+from tests.support.server import app_server
 
 pytestmark = [pytest.mark.faults, pytest.mark.xdist_group("slow-clients")]
 
@@ -23,8 +24,10 @@ WITHIN = 1.0
 
 
 @pytest.fixture(scope="module")
-def site_environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    return prepared_site(tmp_path_factory.mktemp("slow-clients"))
+def site_environment(
+    tmp_path_factory: pytest.TempPathFactory, site_of_its_own: Callable[..., dict[str, str]]
+) -> dict[str, str]:
+    return site_of_its_own(tmp_path_factory.mktemp("slow-clients"))
 
 
 def half_requests(port: int, stack: ExitStack) -> None:

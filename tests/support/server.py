@@ -51,6 +51,17 @@ def production_environment(**settings: str) -> dict[str, str]:
     return env
 
 
+def server_environment(static_root: Path, **settings: str) -> dict[str, str]:
+    """Production settings serving static files collected once (the `static_root` fixture)."""
+    return production_environment(
+        **{
+            "DJANGO_STATIC_ROOT": str(static_root),
+            "DJANGO_CACHE_DIR": str(static_root.parent / "cache"),
+            **settings,
+        }
+    )
+
+
 def manage(env: Mapping[str, str], *args: str) -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
