@@ -1,5 +1,4 @@
 import functools
-from typing import Final
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -10,9 +9,7 @@ from django.views.decorators.http import require_safe
 
 from backspasm import health
 from backspasm.context_processors import SERVICE_NAME
-
-# About how long the database is left alone after it stopped answering (backspasm.postgres).
-RETRY_AFTER_SECONDS: Final = 5
+from backspasm.postgres.bounded import SECONDS_OPEN
 
 
 @require_safe
@@ -47,7 +44,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 def database_unavailable(request: HttpRequest) -> HttpResponse:
     """The page needs the database, which is not being asked for a few seconds: the same page
-    with the emergency advice, as a 503 a browser or proxy may retry."""
+    with the emergency advice, as a 503 a browser or proxy may retry once the breaker lets it."""
     response = HttpResponse(_problem_page(), status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Retry-After"] = str(SECONDS_OPEN)
     return response
