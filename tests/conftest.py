@@ -59,11 +59,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     try:
         return (yield)
     finally:
-        put_back_migrated_rows(item)
+        # After the process's last test the test database is already gone, and no test needs it.
+        if nextitem is not None:
+            put_back_migrated_rows(item)
 
 
 @pytest.fixture(autouse=True)
