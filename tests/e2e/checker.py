@@ -5,7 +5,8 @@ the same in Chromium as over HTTP; this module only drives the browser: clicks o
 JavaScript on or off, waiting for each page or htmx swap to settle.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
@@ -15,7 +16,7 @@ from playwright.sync_api import Locator, Page
 
 from tests.e2e.crawl import SKIPPED_PREFIXES, links_in
 from tests.support import html
-from tests.support.checker import START, choose, complete_checker
+from tests.support.checker import START, choose, client_fetch, complete_checker, walk_checker
 
 MAX_PAGES = 30  # more pages than the checker has means it is going round in circles
 MAX_TABS = 80  # more Tab presses than a page has controls means the target cannot be reached
@@ -33,6 +34,7 @@ class Field:
     name: str
     kind: str  # "radio", "checkbox" or "text"
     values: tuple[str, ...]
+    checked: frozenset[str] = frozenset()  # the values ticked when the page was read
 
     def answer(self, findings: Mapping[str, Any]) -> list[str]:
         """The values to choose (radios, checkboxes) or the single text to type."""
@@ -49,7 +51,8 @@ def fields_of(form: Locator) -> list[Field]:
     raw = cast(
         list[dict[str, str]],
         form.locator("input[name]:not([type=hidden])").evaluate_all(
-            "inputs => inputs.map(i => ({name: i.name, kind: i.type, value: i.value}))"
+            "inputs => inputs.map(i =>"
+            " ({name: i.name, kind: i.type, value: i.value, checked: i.checked}))"
         ),
     )
     fields: dict[str, Field] = {}
@@ -57,7 +60,10 @@ def fields_of(form: Locator) -> list[Field]:
         kind = item["kind"] if item["kind"] in {"radio", "checkbox"} else "text"
         known = fields.get(item["name"])
         values = (*known.values, item["value"]) if known else (item["value"],)
-        fields[item["name"]] = Field(item["name"], kind, values)
+        checked = known.checked if known else frozenset()
+        if item["checked"]:
+            checked |= {item["value"]}
+        fields[item["name"]] = Field(item["name"], kind, values, checked)
     return list(fields.values())
 
 
@@ -104,14 +110,15 @@ def fetched_in(page: Page) -> Callable[[str], html.Page]:
     return get
 
 
-def arrive_at_the_result(page: Page, findings: Mapping[str, Any]) -> str:
-    """Open the result of a check this person already finished with these answers, in this
-    browser. The answers are given over HTTP by the shared walker and its cookies handed to the
-    browser: a test about what comes after the checker need not walk it again in Chromium, which
-    the journey tests do for every result, with and without JavaScript."""
+@contextmanager
+def cookies_shared_with(page: Page) -> Iterator[Client]:
+    """Django's test client holding this browser's cookies, which go back to the browser after:
+    a test about one page of a journey answers the rest in process, not in Chromium, which the
+    journey tests do for every result, with and without JavaScript."""
     client = Client()
-    complete_checker(client, findings)
-    page.goto(START)
+    for cookie in page.context.cookies():
+        client.cookies[cookie["name"]] = cookie["value"]
+    yield client
     host = urlsplit(page.url).hostname or ""
     page.context.add_cookies(
         [
@@ -119,6 +126,23 @@ def arrive_at_the_result(page: Page, findings: Mapping[str, Any]) -> str:
             for name, cookie in client.cookies.items()
         ]
     )
+
+
+def arrive_at_check_your_answers(page: Page, findings: Mapping[str, Any]) -> None:
+    """Open Check your answers in this browser, every question answered in its cookies."""
+    answers = f"{START}answers/"
+    page.goto(START)
+    with cookies_shared_with(page) as client:
+        walk_checker(client_fetch(client), findings, stop_at=answers)
+    page.goto(answers)
+
+
+def arrive_at_the_result(page: Page, findings: Mapping[str, Any]) -> str:
+    """Open the result of a check this person already finished with these answers, in this
+    browser."""
+    page.goto(START)
+    with cookies_shared_with(page) as client:
+        complete_checker(client, findings)
     page.goto(f"{START}result/")
     disposition = disposition_of(page)
     assert disposition is not None, page.url
@@ -160,12 +184,14 @@ class Walker:
             if item.kind == "text":
                 form.locator(f"input[name='{item.name}']").fill(chosen[0])
                 continue
-            # Every box is set, not only the chosen ones: a page reached by a Change link or
-            # the back button shows the earlier answers already ticked.
+            # A page reached by a Change link or the back button shows the earlier answers
+            # already ticked: each box whose state differs from the answer is clicked.
+            # (A radio is only ever chosen: choosing one clears the others.)
             for value in item.values:
-                choice = form.locator(f"input[name='{item.name}'][value='{value}']")
-                if value in chosen or item.kind == "checkbox":
-                    choice.set_checked(value in chosen)
+                wanted = value in chosen
+                if wanted != (value in item.checked) and (wanted or item.kind == "checkbox"):
+                    choice = form.locator(f"input[name='{item.name}'][value='{value}']")
+                    choice.set_checked(wanted)
 
     def submit(self, *, expect_error: bool = False) -> None:
         if self.keyboard:
@@ -194,6 +220,14 @@ class Walker:
                 self.submit_empty()
             self.answer()
         raise AssertionError(f"no result after {MAX_PAGES} pages: {self.visited}")
+
+    def finish_over_http(self) -> str | None:
+        """Answer the rest of the journey from this page in process, in this browser's cookies,
+        and show the result: for a test whose browser part ends before the result."""
+        with cookies_shared_with(self.page) as client:
+            end = walk_checker(client_fetch(client), self.findings, start=self.page.url)
+        self.page.goto(urlsplit(end.url).path)
+        return disposition_of(self.page)
 
     def run(self, *, with_errors: bool = False) -> str:
         self.start()

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -101,14 +100,14 @@ def _seeded_rows(
 
 @pytest.fixture(autouse=True)
 def _seeded_content(django_db_serialized_rollback: None, _seeded_rows: str) -> None:
-    """Start each test from the freshly migrated database.
+    """Each test starts from the freshly migrated database: the test before it that emptied the
+    database put the seeded rows back (tests/support/database.py).
 
-    A live server needs a transactional database, which is emptied after every test, and the
-    rows that post-migrate handlers then recreate would clash with the seeded ones: so empty it
-    without those handlers and load the seeded rows.
+    A live server needs a transactional database, which Django empties after every test. Given
+    the seeded rows here, where it looks for them, it empties it without the post-migrate
+    handlers, whose rows (permissions) would only clash with the seeded ones put back next.
     """
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(_seeded_rows)
+    connection._test_serialized_contents = _seeded_rows  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")

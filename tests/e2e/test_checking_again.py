@@ -107,7 +107,7 @@ def test_the_plan_and_diary_outlive_a_check_again_that_ends_in_self_care(
         page.locator(".govuk-notification-banner__link").click()
     expect(page).to_have_url(re.compile(r"/check/age/$"))
 
-    assert walker.finish() == "self_care"
+    assert walker.finish_over_http() == "self_care"
     expect(page.locator(".govuk-notification-banner")).to_have_count(0)
     page.goto("/self-care/diary/")
     expect(page.locator("main table tbody td").first).to_have_text("6")

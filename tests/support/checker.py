@@ -80,15 +80,17 @@ def next_form(page: Page) -> Form | None:
     return next((form for form in forms if form.asks()), forms[0] if forms else None)
 
 
-def walk_checker(fetch: Fetch, answers: Answers, start: str = START) -> Page:
+def walk_checker(
+    fetch: Fetch, answers: Answers, start: str = START, stop_at: str | None = None
+) -> Page:
     """From the start page, every question answered, to the page the journey ends on: a result,
-    or the page of a journey that ends early (under 16)."""
+    or the page of a journey that ends early (under 16); or to the page at ``stop_at``."""
     page = fetch("GET", start, None)
     if next_form(page) is None and (link := page.start_link()):
         page = fetch("GET", link, None)
     for _ in range(MAX_STEPS):
         form = next_form(page)
-        if page.disposition is not None or form is None:
+        if page.disposition is not None or form is None or urlsplit(page.url).path == stop_at:
             return page
         data = answer(form, answers)
         page = fetch("POST", form.action, data)
