@@ -55,27 +55,22 @@ def test_every_page_passes_axe_wcag_22_aa(page: Page, site: Site):
     assert_none(check_every_page(page, site, axe_problems))
 
 
-def test_every_page_reflows_at_320_pixels_without_scrolling_sideways(page: Page, site: Site):
-    set_width(page, REFLOW_WIDTH)
-
-    assert_none(check_every_page(page, site, overflow_problems))
-
-
-def test_every_page_stays_whole_with_text_zoomed_to_200_percent(page: Page, site: Site):
-    set_width(page, DESKTOP_WIDTH)
-
-    assert_none(check_every_page(page, site, lambda p: zoom_text(p) + overflow_problems(p)))
-
-
-def test_every_page_looks_whole_at_phone_and_desktop_widths(page: Page, site: Site):
-    """Full-page screenshots land in screenshots/pages/ for a person to look through."""
+def test_every_page_looks_whole_reflows_and_stays_whole_with_text_zoomed_to_200_percent(
+    page: Page, site: Site
+):
+    """Each page, loaded once: whole at phone and desktop widths (full-page screenshots land in
+    screenshots/pages/ for a person to look through), reflowing at 320 pixels without scrolling
+    sideways, and whole with its text zoomed to 200% on a desktop."""
     problems: list[str] = []
-    for width in (PHONE_WIDTH, DESKTOP_WIDTH):
-        set_width(page, width)
-        for site_page in site.all_pages:
-            visit(page, site_page)
-            problems += broken_look_problems(page) + overflow_problems(page)
-            screenshot(page, "pages", site_page.name)
+    for site_page in site.all_pages:
+        visit(page, site_page)
+        for width in (PHONE_WIDTH, REFLOW_WIDTH, DESKTOP_WIDTH):
+            set_width(page, width)
+            if width != REFLOW_WIDTH:
+                problems += broken_look_problems(page)
+                screenshot(page, "pages", site_page.name)
+            problems += overflow_problems(page)
+        problems += zoom_text(page) + overflow_problems(page)
 
     assert_none(problems)
 
