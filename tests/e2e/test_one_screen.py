@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, ViewportSize, expect
 
 from tests.e2e.audit import assert_none, axe_problems, overflow_problems, screenshot
-from tests.e2e.checker import Walker, page_slug
+from tests.e2e.checker import Walker, arrive_at_check_your_answers, page_slug
 from tests.support.checker import START
 from triage.steps import EMERGENCY_STEPS
 
@@ -102,10 +102,7 @@ def test_check_your_answers_has_its_button_on_the_first_screen(
     record_property: Callable[[str, object], None],
 ):
     page = sized_page(viewport)
-    walker = Walker(page, {}, True)
-    walker.start()
-    while "answers" not in page_slug(page):
-        walker.answer()
+    arrive_at_check_your_answers(page, {})
     arial_width(page)
     screenshot(page, FOLDER, "answers")
 
