@@ -22,7 +22,7 @@ from tests.e2e.audit import (
     set_width,
     zoom_text,
 )
-from tests.e2e.checker import Walker, fetched_in, pages_after_the_result
+from tests.e2e.checker import StepVisitor, Walker, fetched_in, pages_after_the_result
 from tests.e2e.crawl import Site, page_name
 from tests.e2e.vnu import html_errors
 from tests.support import html
@@ -62,15 +62,11 @@ def test_every_checker_page_passes_axe_reflows_zooms_and_looks_whole(
         problems.extend(zoom_text(page) + overflow_problems(page))
         page.evaluate("() => { document.documentElement.style.fontSize = ''; }")
 
+    def audit_as(journey: str) -> StepVisitor:
+        return lambda page, label, _html: audit(page, f"{journey}-{label}")
+
     for disposition, findings in JOURNEYS.items():
-        walker = Walker(
-            open_page(),
-            findings,
-            True,
-            lambda page, label, _html, disposition=disposition: audit(
-                page, f"{disposition}-{label}"
-            ),
-        )
+        walker = Walker(open_page(), findings, True, audit_as(disposition))
         assert walker.run(with_errors=True) == disposition
         for url in pages_after_the_result(fetched_in(walker.page), walker.page.url, known):
             walker.page.goto(url)
