@@ -45,8 +45,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-browser: ## Install Debian's Chromium (and Java, for the Nu HTML Checker) when they are missing
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+browser: ## Install Debian's Chromium and its headless shell (and Java, for the Nu HTML Checker) when they are missing
+	@command -v chromium >/dev/null 2>&1 && command -v chromium-headless-shell >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell; }
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
 proxy: ## Install Debian's nginx (the tests run deploy/nginx/backspasm.conf) when it is missing

@@ -20,6 +20,11 @@ from tests.support.database import MIGRATED_ROWS
 # database set-up runs, is early enough.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Debian's headless shell: the same Chromium build's page engine without the desktop browser
+# around it. Each new browser context costs it a third of the CPU the full browser spends, and
+# contexts are what keeps one test's cookies from the next (docs/adr/0024-browser-tests.md). The
+# full browser stays for watching a test with --headed.
+HEADLESS_CHROMIUM = "/usr/bin/chromium-headless-shell"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -63,9 +68,10 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args() -> dict[str, Any]:
+def browser_type_launch_args(pytestconfig: pytest.Config) -> dict[str, Any]:
     """Debian's Chromium, never a browser downloaded by Playwright."""
-    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    executable = CHROMIUM if pytestconfig.getoption("headed") else HEADLESS_CHROMIUM
+    return {"executable_path": executable, "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")
