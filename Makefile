@@ -13,6 +13,10 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := backspasm.settings
+# Compiled bytecode is kept in the git-ignored __pycache__ folders even where the machine asks
+# Python not to write it: otherwise every test process, and every server and management command
+# the tests start, compiles the project and rewrites the tests again (collection 7.6 s, not 3.4 s).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help setup run serve test test-quick screenshots lint check css check-css js check-js node-tools browser proxy bench soak
 

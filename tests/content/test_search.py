@@ -83,13 +83,18 @@ def one_letter_slips(word: str) -> set[str]:
     return slips - {word}
 
 
-@pytest.mark.parametrize("slip", sorted(one_letter_slips("ibuprofen")))
-def test_every_one_letter_slip_in_ibuprofen_is_forgiven(slip: str):
-    found = search(slip)
+def test_every_one_letter_slip_in_ibuprofen_is_forgiven():
+    slips = sorted(one_letter_slips("ibuprofen"))
+    found = {slip: search(slip) for slip in slips}
 
-    assert found.suggestion == "ibuprofen"
-    assert found.for_suggestion
-    assert found.hits[0].url == "/guidance/medicines/"
+    assert len(slips) > 50
+    assert [
+        slip
+        for slip, result in found.items()
+        if result.suggestion != "ibuprofen"
+        or not result.for_suggestion
+        or [hit.url for hit in result.hits[:1]] != ["/guidance/medicines/"]
+    ] == []
 
 
 def test_a_misspelling_offers_did_you_mean_and_shows_the_results_for_it(client: Client):
