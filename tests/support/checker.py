@@ -94,7 +94,7 @@ def walk_checker(
             return page
         data = answer(form, answers)
         page = fetch("POST", form.action, data)
-        if page.soup.select_one(".govuk-error-summary") is not None:
+        if page.journey_parts.select_one(".govuk-error-summary") is not None:
             raise AssertionError(f"{form.action} refused {data}: {page.text()[:300]}")
     raise AssertionError(f"the checker asked more than {MAX_STEPS} questions, ending at {page.url}")
 

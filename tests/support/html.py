@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
+from bs4.filter import ElementFilter
 
 # Link relations a browser downloads while loading a page (prefetch and friends are left out:
 # they are hints a slow phone may ignore, and the site does not use them).
@@ -20,6 +21,26 @@ UNSENT_TYPES = frozenset({"submit", "button", "image", "reset", "file"})
 
 def parse(html: str | bytes) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
+
+
+class _WhatAJourneyReads(ElementFilter):
+    """Forms, a result's care card marker, error summaries and start buttons, each whole with
+    everything inside it, and nothing else of the page: a journey reads only these, and building
+    the rest of the page's tree is most of the cost of parsing it. Templates are kept whole too,
+    so that what is inside one stays inert, as in the whole page (the offline error summary)."""
+
+    def allow_tag_creation(self, nsprefix: str | None, name: str, attrs: Any) -> bool:
+        attributes = attrs or {}
+        classes = str(attributes.get("class", "")).split()
+        return (
+            name in {"form", "template"}
+            or "data-disposition" in attributes
+            or "govuk-error-summary" in classes
+            or (name == "a" and "govuk-button" in classes)
+        )
+
+    def allow_string_creation(self, string: str) -> bool:
+        return False
 
 
 def one(page: Tag, selector: str) -> Tag:
@@ -130,17 +151,22 @@ class Page:
     def soup(self) -> BeautifulSoup:
         return parse(self.html)
 
+    @cached_property
+    def journey_parts(self) -> BeautifulSoup:
+        """Only what a journey reads (_WhatAJourneyReads), parsed in half the time."""
+        return BeautifulSoup(self.html, "html.parser", parse_only=_WhatAJourneyReads())
+
     def text(self) -> str:
         return self.soup.get_text(" ", strip=True)
 
     @property
     def disposition(self) -> str | None:
         """The outcome a checker result shows, from its care card."""
-        marked = self.soup.select_one("[data-disposition]")
+        marked = self.journey_parts.select_one("[data-disposition]")
         return str(marked["data-disposition"]) if marked is not None else None
 
     def forms(self) -> list[Form]:
-        return [parse_form(self.url, element) for element in self.soup.find_all("form")]
+        return [parse_form(self.url, element) for element in self.journey_parts.find_all("form")]
 
     def form(self, selector: str = "main form[method=post]") -> Form:
         """The form the selector finds; by default the page's own, in its main content."""
@@ -160,7 +186,7 @@ class Page:
 
     def start_link(self) -> str | None:
         """Where a start button ("Start now") leads."""
-        button = self.soup.select_one("a.govuk-button--start, a.govuk-button[href]")
+        button = self.journey_parts.select_one("a.govuk-button--start, a.govuk-button[href]")
         return urljoin(self.url, str(button["href"])) if button is not None else None
 
     def subresources(self) -> list[str]:
