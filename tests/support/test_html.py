@@ -1,4 +1,11 @@
-from tests.support.html import Page, form_data
+from urllib.parse import urljoin
+
+import pytest
+from django.test import Client
+
+from tests.support.checker import EVERY_ENDING, START, client_fetch, next_form, walk_checker
+from tests.support.html import Page, form_data, parse_form
+from triage.flow import STEPS_BY_SLUG
 
 PAGE = """<!DOCTYPE html>
 <html><head>
@@ -89,3 +96,37 @@ line one\r\nline two</textarea><input name="q" value="a" disabled>
     <input type="checkbox" name="live" value="on" checked></form>"""
 
     assert form_data(html) == {"body": "line one\nline two", "tags": ["x", "y"], "live": "on"}
+
+
+@pytest.mark.django_db
+def test_the_parts_a_journey_reads_are_those_of_the_whole_page(client: Client):
+    """Every page on the way to each ending, a question sent unanswered and the first article
+    read through `journey_parts` give the same forms, result, error summary and start button as
+    the whole page parsed."""
+    pages: list[Page] = []
+    fetch = client_fetch(client)
+
+    def seen(method: str, url: str, data: dict[str, list[str]] | None) -> Page:
+        pages.append(fetch(method, url, data))
+        return pages[-1]
+
+    for answers in EVERY_ENDING:
+        client.post(f"{START}start-again/")
+        walk_checker(seen, answers)
+    question = next_form(seen("GET", START + next(iter(STEPS_BY_SLUG)) + "/", None))
+    assert question is not None
+    seen("POST", question.action, {})
+    seen("GET", "/guidance/what-is-a-back-spasm/", None)
+
+    assert any(page.disposition for page in pages)
+    assert any(page.soup.select_one(".govuk-error-summary") for page in pages)
+    for page in pages:
+        whole = page.soup
+        assert page.forms() == [parse_form(page.url, form) for form in whole.find_all("form")]
+        marked = whole.select_one("[data-disposition]")
+        assert page.disposition == (str(marked["data-disposition"]) if marked else None)
+        assert (page.journey_parts.select_one(".govuk-error-summary") is None) == (
+            whole.select_one(".govuk-error-summary") is None
+        ), page.url
+        button = whole.select_one("a.govuk-button--start, a.govuk-button[href]")
+        assert page.start_link() == (urljoin(page.url, str(button["href"])) if button else None)
