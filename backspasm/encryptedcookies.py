@@ -22,7 +22,6 @@ from django.contrib.sessions.backends import signed_cookies
 KEY_PURPOSE = b"backspasm.encryptedcookies session contents"
 
 
-@functools.cache
 def derive_key(secret: str) -> bytes:
     """A Fernet key of its own for this purpose, so the cookie never uses SECRET_KEY directly."""
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=KEY_PURPOSE).derive(
@@ -32,7 +31,12 @@ def derive_key(secret: str) -> bytes:
 
 
 def cipher() -> MultiFernet:
-    secrets = [str(settings.SECRET_KEY), *map(str, settings.SECRET_KEY_FALLBACKS)]
+    return _cipher(str(settings.SECRET_KEY), *map(str, settings.SECRET_KEY_FALLBACKS))
+
+
+@functools.cache
+def _cipher(*secrets: str) -> MultiFernet:
+    # Fernet objects hold only their keys: one per set of secrets serves every request and thread.
     return MultiFernet([Fernet(derive_key(secret)) for secret in secrets])
 
 
