@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from django.core.cache import cache, caches
 from django.test import Client
+from django.utils import timezone
 
 from backspasm.caching import PUBLIC_MAX_AGE
 from content.search import forget_this_process_index
@@ -96,6 +97,14 @@ def forget_this_runs_cache() -> None:
         delete_pattern("*")
     else:
         cache.clear()
+
+
+@pytest.fixture
+def clock_held() -> Iterator[None]:
+    """The clock stands still: django-ratelimit counts in fixed windows, and a test that ran
+    across the end of one would start counting again halfway."""
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.test import Client
 from tests.caches import cached_values
 from tests.support.html import attr, one
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock_held")]
 
 LIMIT = int(settings.SEARCH_RATE_PER_ADDRESS.split("/")[0])
 

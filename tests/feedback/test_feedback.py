@@ -198,6 +198,7 @@ def test_a_comment_that_is_too_long_gets_an_error_and_is_kept() -> None:
 
 
 @override_settings(FEEDBACK_RATE_PER_ADDRESS="3/h")
+@pytest.mark.usefixtures("clock_held")
 def test_past_the_limit_an_address_is_refused_and_nothing_more_is_stored() -> None:
     client = Client(REMOTE_ADDR="198.51.100.7")
     for _ in range(3):

@@ -201,6 +201,7 @@ SEARCHED = ("numb bum zebrafishes", "can't pee quokkas", "quokkas")
 SEARCH_SECRETS = {"zebrafish", "quokka"}
 
 
+@pytest.mark.usefixtures("clock_held")
 def test_no_search_reaches_any_log_record_cache_or_table(every_log_line: list[str]):
     client = Client()
     statuses = [
