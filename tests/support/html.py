@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
-from bs4.filter import ElementFilter
+from bs4.filter import SoupStrainer
 
 # Link relations a browser downloads while loading a page (prefetch and friends are left out:
 # they are hints a slow phone may ignore, and the site does not use them).
@@ -23,7 +23,7 @@ def parse(html: str | bytes) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
-class _WhatAJourneyReads(ElementFilter):
+class _WhatAJourneyReads(SoupStrainer):
     """Forms, a result's care card marker, error summaries and start buttons, each whole with
     everything inside it, and nothing else of the page: a journey reads only these, and building
     the rest of the page's tree is most of the cost of parsing it. Templates are kept whole too,
