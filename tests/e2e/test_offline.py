@@ -70,11 +70,11 @@ def test_offline_any_other_address_shows_the_offline_page_with_999_and_111(open_
 
 
 def test_a_personal_page_is_never_kept_nor_served_from_the_workers_cache(open_page: OpenPage):
-    page = open_page()
+    # The worker in charge before the checker's pages load: a page that starts loading while the
+    # worker activates is left to the network for good, and its result with it.
+    page = visit_once(open_page())
     assert arrive_at_the_result(page, JOURNEYS["self_care"]) == "self_care"
-    # In charge of the result page before the plan loads: a page that starts loading while the
-    # worker activates is left to the network for good.
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    assert page.evaluate("() => navigator.serviceWorker.controller !== null")
     page.goto("/self-care/plan/")
     expect(page.locator("#get-help-heading")).to_be_visible()
     go_offline(page)
