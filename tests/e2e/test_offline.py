@@ -70,8 +70,8 @@ def test_offline_any_other_address_shows_the_offline_page_with_999_and_111(open_
 
 
 def test_a_personal_page_is_never_kept_nor_served_from_the_workers_cache(open_page: OpenPage):
-    # The worker in charge before the checker's pages load: a page that starts loading while the
-    # worker activates is left to the network for good, and its result with it.
+    # The worker takes charge on the home page before the checker's pages load: a page that
+    # starts loading while the worker activates stays with the network for good.
     page = visit_once(open_page())
     assert arrive_at_the_result(page, JOURNEYS["self_care"]) == "self_care"
     assert page.evaluate("() => navigator.serviceWorker.controller !== null")
