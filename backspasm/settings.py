@@ -92,7 +92,8 @@ INSTALLED_APPS = [
     "selfcare",
     "feedback",
     "content",
-    # The admin asks every staff account for a second factor (backspasm.admin.VerifiedAdminSite).
+    # The admin asks every staff account for a second factor
+    # (backspasm.web.admin.VerifiedAdminSite).
     "backspasm.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -119,16 +120,16 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "backspasm.middleware.PermissionsPolicyMiddleware",
+    "backspasm.web.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, which needs the visitor's own Accept-Encoding to serve Brotli.
-    "backspasm.caching.CanonicalRequestMiddleware",
+    "backspasm.web.caching.CanonicalRequestMiddleware",
     # Django's page cache (docs/adr/0010): it stores a public page as it leaves GZip, so a hit is
     # bytes compressed once. Only responses to cookieless requests that a view marked public are
-    # stored (backspasm.caching.public_page); everything else carries no max-age and is not. A day
-    # long copy of each stays in the shared cache, served when the database fails.
-    "backspasm.caching.StaleOnErrorCacheMiddleware",
+    # stored (backspasm.web.caching.public_page); everything else carries no max-age and is not.
+    # A day long copy of each stays in the shared cache, served when the database fails.
+    "backspasm.web.caching.StaleOnErrorCacheMiddleware",
     # Pages leave compressed (about a quarter of their size) for people on slow mobile data.
     # Django pads each response with random bytes and masks the CSRF token against BREACH.
     "django.middleware.gzip.GZipMiddleware",
@@ -138,7 +139,7 @@ MIDDLEWARE = [
     "django.middleware.cache.FetchFromCacheMiddleware",
     # The patient's answers stay in an encrypted cookie; staff get a server-side session under
     # the staff paths the apps register (backspasm.registry, docs/adr/0011).
-    "backspasm.staffsessions.SessionMiddleware",
+    "backspasm.web.staffsessions.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A page whose slug changed answers its old addresses with a permanent redirect.
     "backspasm.publishing.redirects.OldAddressMiddleware",
@@ -165,7 +166,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "backspasm.context_processors.site",
+                "backspasm.web.context_processors.site",
                 "selfcare.context_processors.your_pages",
                 "feedback.context_processors.feedback",
             ],
@@ -250,10 +251,10 @@ elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     # Without Redis the gunicorn workers of one machine still share one cache; a disk that fails
-    # is a miss, as Redis down is (backspasm.filecache).
+    # is a miss, as Redis down is (backspasm.web.filecache).
     CACHES = {
         "default": {
-            "BACKEND": "backspasm.filecache.ForgivingFileBasedCache",
+            "BACKEND": "backspasm.web.filecache.ForgivingFileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or BASE_DIR / ".cache",
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "TIMEOUT": 600,
@@ -285,12 +286,12 @@ CACHES["pages"] = {
 # a signed cookie first, would sign and check one on every request for nothing.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CACHE_MIDDLEWARE_ALIAS = "pages"
-# A page is stored only when its view says for how long (backspasm.caching.public_page).
+# A page is stored only when its view says for how long (backspasm.web.caching.public_page).
 CACHE_MIDDLEWARE_SECONDS = 0
 
 # Answers to the checker live only in the person's cookie, encrypted: no session row, nothing
 # server-side. The cookie and its contents last 14 days from the last change (docs/adr/0011).
-SESSION_ENGINE = "backspasm.encryptedcookies"
+SESSION_ENGINE = "backspasm.web.encryptedcookies"
 SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"
 SESSION_COOKIE_NAME = "backspasm_session"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
@@ -327,13 +328,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The two-factor sign-in is a form wizard whose fields carry the step's prefix.
-AXES_USERNAME_CALLABLE = "backspasm.signin.attempted_username"
+AXES_USERNAME_CALLABLE = "backspasm.accounts.signin.attempted_username"
 # Behind proxies that append to X-Forwarded-For, the client is the address that many trusted
 # proxies from its right (anything before it the client may have written); a directly exposed
-# server trusts only the socket's address, which a client cannot forge (backspasm.clientaddress).
+# server trusts only the socket's address, which a client cannot forge
+# (backspasm.web.clientaddress).
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", default=1, minimum=1)
-AXES_CLIENT_IP_CALLABLE = "backspasm.clientaddress.client_address"
+AXES_CLIENT_IP_CALLABLE = "backspasm.web.clientaddress.client_address"
 # The lockout's records of sign-ins and failures are pruned after this many days (the
 # pruneaccessrecords command, run daily from cron).
 ACCESS_RECORDS_KEPT_DAYS = 90
@@ -446,8 +448,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "filters": {
-        "without_template_context": {"()": "backspasm.logfilters.WithoutTemplateContext"},
-        "without_query_string": {"()": "backspasm.logfilters.WithoutQueryString"},
+        "without_template_context": {"()": "backspasm.web.logfilters.WithoutTemplateContext"},
+        "without_query_string": {"()": "backspasm.web.logfilters.WithoutQueryString"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},

@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from backspasm import views
 from backspasm.accounts.urls import account_patterns, two_factor_patterns
-from backspasm.caching import public_page
+from backspasm.web import views
+from backspasm.web.caching import public_page
 from content import offline
 
 urlpatterns = [
@@ -29,11 +29,11 @@ urlpatterns = [
     path("service-worker.js", offline.service_worker, name="service_worker"),
     path("healthz", views.healthz, name="healthz"),
     # Sign-in with a second factor, its enrolment, backup codes and the editor's devices, under
-    # the admin's path: the staff session cookie is sent nowhere else (backspasm.staffsessions).
+    # the admin's path: the staff session cookie is sent nowhere else (backspasm.web.staffsessions).
     path("admin/", include((two_factor_patterns, "two_factor"))),
     path("admin/", include((account_patterns, "accounts"))),
     path("admin/", admin.site.urls),
 ]
 
-handler404 = "backspasm.views.page_not_found"
-handler500 = "backspasm.views.server_error"
+handler404 = "backspasm.web.views.page_not_found"
+handler500 = "backspasm.web.views.server_error"

@@ -13,8 +13,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
-from backspasm.admin import HistoryAdmin
 from backspasm.publishing.reviewadmin import ReviewedAdmin
+from backspasm.web.admin import HistoryAdmin
 from content import cardguard, readability
 from content.markdown import block_help, blocks_to_place, render_markdown, unknown_blocks
 from content.models import Article, ArticleQuerySet, Source, Status

@@ -25,8 +25,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from backspasm.caching import public_page, without_database
 from backspasm.publishing.version import content_version
+from backspasm.web.caching import public_page, without_database
 from content.models import Article
 from content.pages import ArticleLink, link_to
 

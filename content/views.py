@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_otp.decorators import otp_required
 
-from backspasm.caching import public_page, without_database
 from backspasm.publishing.models import PendingChange
 from backspasm.publishing.review import proposed_object
+from backspasm.web.caching import public_page, without_database
 from content import pages
 from content.forms import SearchForm
 from content.models import Article

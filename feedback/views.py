@@ -19,7 +19,7 @@ from django.utils.crypto import salted_hmac
 from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.core import is_ratelimited
 
-from backspasm.htmx import HtmxHttpRequest, personal_page
+from backspasm.web.htmx import HtmxHttpRequest, personal_page
 from feedback.forms import FeedbackForm, WhatWasWrongForm, answer_from_token, answer_token
 from feedback.models import PageFeedback
 

@@ -23,7 +23,7 @@ def your_pages(request: HttpRequest) -> dict[str, Any]:
 
     Only a request that carries the session cookie is looked at: anyone else's page never reads
     the session, so the cookieless copy a cache keeps is the same for everyone. A request with a
-    cookie is never stored (see ``backspasm.caching``), so these links stay in the person's own
+    cookie is never stored (see ``backspasm.web.caching``), so these links stay in the person's own
     browser.
     """
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:

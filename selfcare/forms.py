@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from backspasm.forms import RadiosField, WholeNumberField, YesNoField
+from backspasm.web.forms import RadiosField, WholeNumberField, YesNoField
 from selfcare import startback
 from selfcare.plans import MAX_DAYS_SINCE_START, MAX_PAIN_SCORE
 from triage.duration import DurationForm, duration_fields

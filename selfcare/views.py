@@ -17,8 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
-from backspasm.caching import public_page
-from backspasm.htmx import HtmxHttpRequest, personal_page, render_page
+from backspasm.web.caching import public_page
+from backspasm.web.htmx import HtmxHttpRequest, personal_page, render_page
 from selfcare import chart, state
 from selfcare.calendar import build_calendar, filename
 from selfcare.diary import KEPT_DAYS, Entry, record

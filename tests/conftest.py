@@ -13,7 +13,7 @@ from django.core.cache import cache, caches
 from django.test import Client
 from django.utils import timezone
 
-from backspasm.caching import PUBLIC_MAX_AGE
+from backspasm.web.caching import PUBLIC_MAX_AGE
 from content.search import forget_this_process_index
 from tests.support.database import put_back_migrated_rows, remember_migrated_rows
 from tests.support.server import manage, server_environment

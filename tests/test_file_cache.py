@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from backspasm.filecache import ForgivingFileBasedCache
+from backspasm.web.filecache import ForgivingFileBasedCache
 
 
 def cache_in(directory: Path) -> ForgivingFileBasedCache:

@@ -18,7 +18,7 @@ from django import forms
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from backspasm.forms import CheckboxesField, RadiosField, WholeNumberField
+from backspasm.web.forms import CheckboxesField, RadiosField, WholeNumberField
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPONENTS = ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "components"

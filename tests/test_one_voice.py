@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from django.test import Client, RequestFactory
 
-from backspasm.views import server_error
+from backspasm.web.views import server_error
 from tests.selfcare.conftest import finished
 from tests.support.checker import EVERY_ENDING, client_fetch, walk_checker
 from triage.answers import Answers

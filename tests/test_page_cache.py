@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.test.signals import template_rendered
 
-from backspasm.caching import PUBLIC_MAX_AGE
+from backspasm.web.caching import PUBLIC_MAX_AGE
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from backspasm.health import local_directories
+from backspasm.web.health import local_directories
 from triage.rules import FINDINGS
 
 pytestmark = pytest.mark.django_db

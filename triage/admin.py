@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from backspasm.admin import ReadOnlyAdmin
+from backspasm.web.admin import ReadOnlyAdmin
 from triage import charts, monitoring
 from triage.models import DailyOutcome
 from triage.rules import DISPOSITIONS

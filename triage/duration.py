@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 
-from backspasm.forms import RadiosField, WholeNumberField
+from backspasm.web.forms import RadiosField, WholeNumberField
 from triage.steps import DAYS_PER_UNIT
 
 DURATION_UNIT = "duration_unit"

@@ -4,7 +4,7 @@ from functools import cache
 
 from django import forms
 
-from backspasm.forms import CheckboxesField, RadiosField, WholeNumberField, YesNoField
+from backspasm.web.forms import CheckboxesField, RadiosField, WholeNumberField, YesNoField
 from triage.duration import DURATION_UNIT, DurationForm, duration_fields
 from triage.steps import Kind, Section, Step
 

@@ -14,8 +14,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
-from backspasm.caching import mark_public
-from backspasm.htmx import HtmxHttpRequest, personal_page, render_page
+from backspasm.web.caching import mark_public
+from backspasm.web.htmx import HtmxHttpRequest, personal_page, render_page
 from triage import flow, monitoring
 from triage.forms import form_class, initial
 from triage.presenters import Numbers, fold_answers, present_answers, present_result

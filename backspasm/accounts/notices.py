@@ -23,7 +23,7 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice
 from two_factor.signals import user_verified
 
-from backspasm.staffsessions import end_sessions_of
+from backspasm.web.staffsessions import end_sessions_of
 
 logger = logging.getLogger("backspasm.accounts")
 

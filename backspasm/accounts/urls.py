@@ -7,7 +7,7 @@ from two_factor.views import QRGeneratorView
 
 from backspasm.accounts import devices
 from backspasm.accounts.enrolment import BackupCodesView, EnrolView, SetUpCompleteView
-from backspasm.signin import SignInView
+from backspasm.accounts.signin import SignInView
 
 OURS = {
     "login": SignInView.as_view(),

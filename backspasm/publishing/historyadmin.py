@@ -10,10 +10,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from backspasm.admin import HistoryAdmin
 from backspasm.publishing import comparison, review
 from backspasm.publishing.forms import ReasonForm
 from backspasm.publishing.models import PendingChange
+from backspasm.web.admin import HistoryAdmin
 
 
 class RevisionHistoryAdmin(HistoryAdmin):

@@ -12,10 +12,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from backspasm import registry
-from backspasm.admin import ReadOnlyAdmin
 from backspasm.publishing import comparison, review
 from backspasm.publishing.forms import DecisionForm
 from backspasm.publishing.models import PendingChange
+from backspasm.web.admin import ReadOnlyAdmin
 
 
 class PendingChangeAdmin(ReadOnlyAdmin):

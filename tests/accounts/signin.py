@@ -11,7 +11,7 @@ from django_otp import login as otp_login
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from backspasm.staffsessions import StaffSessionStore
+from backspasm.web.staffsessions import StaffSessionStore
 
 SIGN_IN = "/admin/account/login/"
 PASSWORD = "correct-horse-battery-staple-7"

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.sessions.backends.signed_cookies import SessionStore as SignedStore
 from django.test import Client
 
-from backspasm.encryptedcookies import SessionStore, derive_key
+from backspasm.web.encryptedcookies import SessionStore, derive_key
 from tests.support.checker import complete_checker
 
 pytestmark = pytest.mark.django_db

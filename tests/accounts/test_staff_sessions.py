@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from backspasm.staffsessions import STARTED_KEY, StaffSessionStore
+from backspasm.web.staffsessions import STARTED_KEY, StaffSessionStore
 from tests.accounts.signin import authenticator_for, sign_in_fully, staff_session
 from tests.support.checker import complete_checker
 

@@ -12,7 +12,7 @@ from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
 from backspasm.accounts.enrolment import SIGNED_IN_AT
-from backspasm.staffsessions import StaffSessionStore
+from backspasm.web.staffsessions import StaffSessionStore
 from tests.e2e.audit import assert_none, axe_problems, overflow_problems, screenshot
 
 PASSWORD = "quiet-otter-river-9"

@@ -33,7 +33,7 @@ def test_without_redis_the_workers_of_one_machine_share_a_file_cache(tmp_path):
     result = cache_of_a_server(DJANGO_CACHE_DIR=str(tmp_path))
 
     assert result.stdout.split() == [
-        "backspasm.filecache.ForgivingFileBasedCache",
+        "backspasm.web.filecache.ForgivingFileBasedCache",
         "backspasm",
     ]
 

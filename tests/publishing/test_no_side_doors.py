@@ -23,10 +23,10 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from backspasm import registry
-from backspasm.admin import HistoryAdmin
 from backspasm.publishing.editors import EDITORS_GROUP
 from backspasm.publishing.models import PendingChange
 from backspasm.publishing.reviewers import REVIEWERS_GROUP
+from backspasm.web.admin import HistoryAdmin
 from feedback.models import PageFeedback
 from tests.accounts.signin import PASSWORD, authenticator_for, current_code
 from tests.support.html import Page, attr, one

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory, override_settings
 
-from backspasm.clientaddress import client_address, from_forwarded
+from backspasm.web.clientaddress import client_address, from_forwarded
 from tests.support.html import Page
 from tests.support.server import AppServer, Browser, app_server, manage, server_environment
 

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from backspasm.encryptedcookies import SessionStore
+from backspasm.web.encryptedcookies import SessionStore
 from tests.support.checker import EVERY_ENDING, client_fetch, walk_checker
 from tests.support.html import Form, Page
 

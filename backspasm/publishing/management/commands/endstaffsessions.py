@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from backspasm.staffsessions import end_sessions_of
+from backspasm.web.staffsessions import end_sessions_of
 
 
 class Command(BaseCommand):

@@ -7,9 +7,9 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from backspasm import health
-from backspasm.context_processors import SERVICE_NAME
 from backspasm.postgres.bounded import SECONDS_OPEN
+from backspasm.web import health
+from backspasm.web.context_processors import SERVICE_NAME
 
 
 @require_safe

@@ -24,9 +24,9 @@ from django.utils.cache import (
 )
 
 from backspasm.postgres.bounded import DatabaseUnavailable
-from backspasm.views import database_unavailable
+from backspasm.web.views import database_unavailable
 
-logger = logging.getLogger("backspasm.caching")
+logger = logging.getLogger("backspasm.web.caching")
 
 # How long a page may be older than the database, whatever happens to the cache: an editor's save
 # reaches everyone within this, even when the cache missed the save (docs/adr/0010).

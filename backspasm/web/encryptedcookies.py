@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.contrib.sessions.backends import signed_cookies
 
-KEY_PURPOSE = b"backspasm.encryptedcookies session contents"
+KEY_PURPOSE = b"backspasm.web.encryptedcookies session contents"
 
 
 def derive_key(secret: str) -> bytes:

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from two_factor.forms import AuthenticationTokenForm, BackupTokenForm
 from two_factor.views import LoginView
 
-logger = logging.getLogger("backspasm.signin")
+logger = logging.getLogger("backspasm.accounts.signin")
 
 # django-two-factor-auth's sign-in is a form wizard: the password step's fields are prefixed.
 WIZARD_USERNAME_FIELD = "auth-username"

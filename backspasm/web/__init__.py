@@ -1,0 +1,1 @@
+"""The shared web library every app stands on: page decorators, caching, sessions, fields."""
