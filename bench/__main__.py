@@ -198,14 +198,14 @@ def run_load(
         if target.personal:
             shared = "met" if shared_budget_met else "not met"
             measured = (
-                f"{to_floor:.2f} of the floor's throughput ({chosen.floor.requests_per_second:.0f}"
-                "/s just before it)"
+                f"{to_floor:.2f} of the floor's throughput, the floor "
+                f"{chosen.floor.requests_per_second:.0f}/s just before it;"
                 if to_floor and chosen.floor
-                else "not measured against the floor"
+                else "not measured against the floor;"
             )
             print(
-                f"    personal, rendered for each request: {measured} "
-                f"(at least {budgets.PERSONAL_TO_FLOOR_RATIO:g}: within twice its cost), p99 at "
+                f"    personal, rendered for each request: {measured} the budget is at least "
+                f"{budgets.PERSONAL_TO_FLOOR_RATIO:g} (within twice its cost) and a p99 of at "
                 f"most {budgets.PERSONAL_P99_MS:g} ms; the budget for pages the same for everyone "
                 f"({budgets.GET_THROUGHPUT_RATIO:g}, {budgets.P99_MS:g} ms) is {shared}"
             )
