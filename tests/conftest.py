@@ -34,7 +34,7 @@ STARTS_A_PROCESS = frozenset({"app_server", "prepared_site", "manage", "subproce
 
 def starts_a_process(item: pytest.Item) -> bool:
     """Whether the test, its fixtures or the functions they call by name use STARTS_A_PROCESS."""
-    functions = [getattr(item, "function", None)]
+    functions: list[Any] = [getattr(item, "function", None)]
     fixture_info = getattr(item, "_fixtureinfo", None)
     if fixture_info is not None:
         functions += [d.func for ds in fixture_info.name2fixturedefs.values() for d in ds]

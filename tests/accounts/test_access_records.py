@@ -13,7 +13,11 @@ MODELS = (AccessLog, AccessAttempt, AccessFailureLog)
 
 
 def record(model, days_ago: int, username: str) -> None:
-    fields = {"username": username, "ip_address": "198.51.100.7", "user_agent": "Firefox"}
+    fields: dict[str, object] = {
+        "username": username,
+        "ip_address": "198.51.100.7",
+        "user_agent": "Firefox",
+    }
     if model is AccessAttempt:
         fields |= {"get_data": "", "post_data": "", "failures_since_start": 1}
     row = model.objects.create(path_info="/admin/", **fields)

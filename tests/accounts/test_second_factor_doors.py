@@ -21,7 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from backspasm.accounts.enrolment import SIGNED_IN_AT
 from backspasm.web.staffsessions import StaffSessionStore
 from tests.accounts.signin import PASSWORD, authenticator_for, current_code
-from tests.support.html import Page
+from tests.support.html import Page, attr, one
 from tests.support.server import Browser
 
 SIGN_IN = "/admin/account/login/"
@@ -90,8 +90,15 @@ def generator_page(browser: Browser, path: str = SET_UP) -> Page:
     return browser.submit(welcome.form("#login-form"), {})
 
 
+def link_to(page: Page, text: str) -> str:
+    """Where the page's link with this text goes."""
+    link = page.soup.find("a", string=text)
+    assert link is not None, f"no link says {text!r}"
+    return attr(link, "href")
+
+
 def code_for(page: Page) -> str:
-    secret = page.soup.select_one(".sign-in-key").get_text(strip=True)
+    secret = one(page.soup, ".sign-in-key").get_text(strip=True)
     return f"{totp(base64.b32decode(secret + '=' * (-len(secret) % 8))):06d}"
 
 
@@ -182,8 +189,8 @@ def test_backup_codes_are_offered_at_the_end_of_set_up_wherever_next_points(
     done = enrol(visitor, f"{SET_UP}?next=/admin/content/")
 
     assert done.url.endswith("/admin/account/two_factor/setup/complete/")
-    assert done.soup.find("a", string="Get backup codes")["href"] == BACKUP_CODES
-    assert done.soup.find("a", string="Continue without backup codes")["href"] == "/admin/content/"
+    assert link_to(done, "Get backup codes") == BACKUP_CODES
+    assert link_to(done, "Continue without backup codes") == "/admin/content/"
 
 
 def test_removing_a_device_ends_the_accounts_sessions_and_re_enrolment_starts_afresh(
@@ -222,7 +229,7 @@ def test_every_change_to_the_second_factor_is_emailed_with_no_code_or_secret(
 ):
     sign_in(visitor)
     generator = generator_page(visitor)
-    secret = generator.soup.select_one(".sign-in-key").get_text(strip=True)
+    secret = one(generator.soup, ".sign-in-key").get_text(strip=True)
     visitor.submit(generator.form("#login-form"), {"generator-token": code_for(generator)})
     codes_page = visitor.get(BACKUP_CODES)
     visitor.submit(codes_page.form("#content form"), {})
@@ -240,7 +247,7 @@ def test_every_change_to_the_second_factor_is_emailed_with_no_code_or_secret(
         "A backup code was used to sign in",
     ]
     assert all(message.to == ["editor@example.org"] for message in mail.outbox)
-    bodies = " ".join(message.body for message in mail.outbox)
+    bodies = " ".join(str(message.body) for message in mail.outbox)
     assert secret not in bodies and not any(code in bodies for code in codes)
     assert "You have 9 left" in bodies
 
@@ -271,7 +278,7 @@ def test_editors_see_and_name_their_own_devices(live_server, editor: User, visit
     someone_else = User.objects.create_user("other", password=PASSWORD, is_staff=True)
     theirs = authenticator_for(someone_else)
     admin_index = sign_in_fully(visitor, device)
-    assert admin_index.soup.find("a", string="Your sign-in devices")["href"] == DEVICES
+    assert link_to(admin_index, "Your sign-in devices") == DEVICES
 
     page = visitor.get(DEVICES)
     assert [h2.get_text(strip=True) for h2 in page.soup.select("h2")] == [
@@ -282,7 +289,7 @@ def test_editors_see_and_name_their_own_devices(live_server, editor: User, visit
     empty = visitor.submit(page.forms()[0], {f"device-{device.pk}-name": ""})
     assert empty.status == 400 and "Enter a name for this device" in empty.text()
     named = visitor.submit(page.forms()[0], {f"device-{device.pk}-name": "Work phone"})
-    assert named.soup.select_one("h2").get_text(strip=True) == "Work phone"
+    assert one(named.soup, "h2").get_text(strip=True) == "Work phone"
     not_mine = visitor.request(
         "POST", DEVICES, {**page.forms()[0].data(), "device": theirs.persistent_id}
     )

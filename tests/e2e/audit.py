@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 from typing import Any, cast
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
@@ -14,6 +14,9 @@ TAKE_SCREENSHOTS = os.environ.get("SCREENSHOTS") == "1"
 REFLOW_WIDTH = 320  # WCAG 1.4.10: content reflows at 320 CSS pixels with no scrolling sideways
 PHONE_WIDTH = 375
 DESKTOP_WIDTH = 1280
+# The screens every page is looked at on: a phone (375 x 812) and a laptop.
+PHONE = ViewportSize(width=PHONE_WIDTH, height=812)
+DESKTOP = ViewportSize(width=DESKTOP_WIDTH, height=800)
 # Elements whose words must stay whole when text is zoomed: they carry the page's meaning.
 ZOOM_CRITICAL = "h1, h2, h3, .govuk-button, .govuk-label, .govuk-fieldset__legend, .govuk-back-link"
 

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.e2e.audit import DESKTOP
 from tests.e2e.crawl import Site, crawl
 from tests.support.database import MIGRATED_ROWS
 
@@ -33,7 +34,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-DESKTOP = {"width": 1280, "height": 800}
 # A busy CI machine can take seconds to render a page; waiting longer costs a passing test nothing.
 expect.set_options(timeout=15_000)
 

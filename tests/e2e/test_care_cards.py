@@ -3,12 +3,18 @@ phone without scrolling."""
 
 import re
 
-from playwright.sync_api import Locator, Page, ViewportSize, expect
+from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.audit import REFLOW_WIDTH, assert_none, axe_problems, overflow_problems, set_width
+from tests.e2e.audit import (
+    PHONE,
+    REFLOW_WIDTH,
+    assert_none,
+    axe_problems,
+    overflow_problems,
+    set_width,
+)
 from tests.e2e.crawl import Site
 
-PHONE: ViewportSize = {"width": 375, "height": 812}
 ARTICLE = re.compile(r"^/guidance/[a-z0-9-]+/$")
 # Between them these pages show every card: the full lists, the shorter ones and the compact ones.
 CARD_PAGES = (

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, ViewportSize, expect
 
 from tests.e2e.audit import (
     DESKTOP_WIDTH,
+    PHONE,
     PHONE_WIDTH,
     assert_none,
     axe_problems,
@@ -30,7 +31,6 @@ from tests.support.checker import JOURNEYS, START
 from triage.steps import EMERGENCY_STEPS
 
 OpenPage = Callable[..., Page]
-PHONE_SCREEN = ViewportSize(width=375, height=812)
 FOLDER = "checker-screens"
 JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 
@@ -62,7 +62,7 @@ def both_widths(page: Page, name: str) -> None:
     for width in (PHONE_WIDTH, DESKTOP_WIDTH):
         set_width(page, width)
         screenshot(page, FOLDER, name)
-    page.set_viewport_size(PHONE_SCREEN)
+    page.set_viewport_size(PHONE)
 
 
 @JAVASCRIPT
@@ -70,7 +70,7 @@ def test_each_emergency_page_from_its_caption_to_continue_fits_one_phone_screen(
     open_page: OpenPage, javascript: bool, record_property: Callable[[str, object], None]
 ):
     page = open_page(javascript=javascript)
-    page.set_viewport_size(PHONE_SCREEN)
+    page.set_viewport_size(PHONE)
     if javascript:
         page.goto(START)
         both_widths(page, "start")
@@ -89,7 +89,7 @@ def test_each_emergency_page_from_its_caption_to_continue_fits_one_phone_screen(
     assert page_slug(page) == "age"
     sizes = ", ".join(f"{slug} {height:.0f}" for slug, height in heights.items())
     record_property("checker_figures", f"emergency pages at 375 px, caption to Continue: {sizes}")
-    assert all(height <= PHONE_SCREEN["height"] for height in heights.values()), heights
+    assert all(height <= PHONE["height"] for height in heights.values()), heights
 
 
 @JAVASCRIPT

@@ -13,14 +13,12 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import BrowserContext, Page, ViewportSize, expect
 
-from tests.e2e.audit import assert_none, axe_problems, overflow_problems, screenshot
+from tests.e2e.audit import DESKTOP, PHONE, assert_none, axe_problems, overflow_problems, screenshot
 from tests.e2e.checker import Walker, arrive_at_check_your_answers, page_slug
 from tests.support.checker import START
 from triage.steps import EMERGENCY_STEPS
 
 ARIAL_WIDTH = "* { font-family: 'Liberation Sans', Arial, sans-serif !important; }"
-PHONE = ViewportSize(width=375, height=812)
-DESKTOP = ViewportSize(width=1280, height=800)
 NARROW = ViewportSize(width=320, height=812)
 # Where the button must end: above a phone's toolbars, and within the desktop window.
 BUTTON_ENDS_BY = {375: 700, 1280: 800}

@@ -5,20 +5,19 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, ViewportSize, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.audit import assert_none, axe_problems, screenshot
+from tests.e2e.audit import PHONE, assert_none, axe_problems, screenshot
 from tests.e2e.checker import arrive_at_the_result
 
 pytestmark = pytest.mark.e2e
 
 OpenPage = Callable[..., Page]
 FOLDER = "safety-net"
-PHONE_SCREEN = ViewportSize(width=375, height=812)
 
 
 def result_for(page: Page, findings: dict[str, object], disposition: str) -> Page:
-    page.set_viewport_size(PHONE_SCREEN)
+    page.set_viewport_size(PHONE)
     assert arrive_at_the_result(page, findings) == disposition
     return page
 
@@ -29,7 +28,7 @@ def test_struggling_to_cope_puts_the_crisis_line_on_the_first_phone_screen(open_
 
     crisis = page.locator("main .app-crisis-line")
     box = crisis.bounding_box()
-    assert box is not None and box["y"] + box["height"] <= PHONE_SCREEN["height"]
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"]
     # Straight after the headline action, before any warning card.
     after_headline = page.locator("main [data-disposition] + .app-crisis-line")
     expect(after_headline).to_have_count(1)

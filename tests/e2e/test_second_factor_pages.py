@@ -13,10 +13,9 @@ from playwright.sync_api import Page, expect
 
 from backspasm.accounts.enrolment import SIGNED_IN_AT
 from backspasm.web.staffsessions import StaffSessionStore
-from tests.e2e.audit import assert_none, axe_problems, overflow_problems, screenshot
+from tests.e2e.audit import DESKTOP, PHONE, assert_none, axe_problems, overflow_problems, screenshot
 
 PASSWORD = "quiet-otter-river-9"
-PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1280, "height": 800}
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.support.checker import walk_checker
+from tests.support.html import one
 from tests.support.server import Browser, app_server, server_environment
 
 OLD_KEY = "the-old-secret-key-that-made-the-patients-cookie-0123456789"
@@ -13,7 +14,7 @@ LOST = "We cannot find your plan"
 
 
 def plan_heading(browser: Browser) -> str:
-    return browser.get("/self-care/plan/").soup.select_one("h1").get_text(strip=True)
+    return one(browser.get("/self-care/plan/").soup, "h1").get_text(strip=True)
 
 
 def with_cookies_of(browser: Browser, base_url: str) -> Browser:

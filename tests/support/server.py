@@ -219,14 +219,14 @@ class Browser:
         self.served[base_url] += 1
         try:
             with self._opener.open(request, timeout=REQUEST_TIMEOUT) as response:
-                status, headers, content = response.status, response.headers, response.read()
+                status, received, content = response.status, response.headers, response.read()
         except urllib.error.HTTPError as error:
-            status, headers, content = error.code, error.headers, error.read()
+            status, received, content = error.code, error.headers, error.read()
         return Page(
             target,
             status,
             content.decode(errors="replace"),
-            {name.lower(): value for name, value in headers.items()},
+            {name.lower(): value for name, value in received.items()},
         )
 
     def fetch(self, method: str, url: str, data: Mapping[str, str | list[str]] | None) -> Page:

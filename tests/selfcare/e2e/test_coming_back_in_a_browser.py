@@ -6,9 +6,9 @@ from datetime import datetime
 
 import icalendar
 import pytest
-from playwright.sync_api import BrowserContext, Page, ViewportSize, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.e2e.audit import PHONE_WIDTH, screenshot
+from tests.e2e.audit import DESKTOP, PHONE, screenshot
 from tests.selfcare.e2e.test_plan_in_a_browser import (
     JAVASCRIPT,
     OpenPage,
@@ -18,9 +18,6 @@ from tests.selfcare.e2e.test_plan_in_a_browser import (
 )
 
 pytestmark = pytest.mark.e2e
-
-PHONE: ViewportSize = {"width": PHONE_WIDTH, "height": 812}
-DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 
 
 def shots(page: Page, name: str) -> None:
