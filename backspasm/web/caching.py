@@ -23,7 +23,7 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 
-from backspasm.postgres.bounded import DatabaseUnavailable
+from backspasm.postgres.bounded import DatabaseUnavailable, unanswered
 from backspasm.web.views import database_unavailable
 
 logger = logging.getLogger("backspasm.web.caching")
@@ -152,9 +152,15 @@ class StaleOnErrorCacheMiddleware(UpdateCacheMiddleware):
             return None
         if may_have_a_stale_copy(request) and (stale := self.last_good_copy(request)):
             return stale
-        if isinstance(exception.__cause__, DatabaseUnavailable):
+        cause = exception.__cause__
+        if isinstance(cause, DatabaseUnavailable):
             # Why was logged, with its traceback, when the database first failed to answer.
             logger.warning("The database is not being asked for now: %s answered 503", request.path)
+            return database_unavailable(request)
+        if cause is not None and unanswered(type(cause), cause):
+            # The database is down, not the page broken: the same page with the emergency advice,
+            # as a 503 a browser or proxy may retry, and the reason logged once, here.
+            logger.error("PostgreSQL did not answer: %s answered 503", request.path, exc_info=True)
             return database_unavailable(request)
         return None
 
