@@ -42,6 +42,11 @@ LINK_REL: Final = "noopener noreferrer"
 _HIGHEST_HEADING = 2
 
 _parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+# mdurl builds its percent-encoding tables on first use and shares each before it is full, so two
+# threads rendering their first link at once could read a half-built one: an IndexError, a 500.
+# A link and an address rendered while this module loads fill them for every thread; under
+# gunicorn's preload that is in the master, before the workers fork.
+_parser.render("[a link](/) <https://example.org/>")
 
 
 # A whole paragraph in double braces is a block; anything inside that is not a known block name

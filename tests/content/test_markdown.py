@@ -1,5 +1,9 @@
 """An editor's Markdown reaches the page as clean HTML: no scripts, handlers, frames or styles."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from bs4 import BeautifulSoup, Tag
 from django.test import Client
@@ -97,3 +101,29 @@ def test_a_hostile_body_is_neutralised_on_the_public_page(client: Client):
     assert prose.select("script, img, [onerror]") == []
     assert not [link for link in prose.select("a") if "javascript" in str(link.get("href", ""))]
     assert "Fine words." in prose.get_text()
+
+
+# What a new process knows before it renders any page: mdurl's percent-encoding tables, which it
+# shares with other threads before they are full, and the site's Markdown reads them for every link.
+FULL_TABLES_AT_START = """
+import django
+django.setup()
+import mdurl._decode, mdurl._encode
+for tables in (mdurl._encode.encode_cache, mdurl._decode.decode_cache):
+    print(len(tables), all(len(table) == 128 for table in tables.values()))
+"""
+
+
+def test_a_new_process_has_every_link_table_full_before_any_page_renders():
+    # Two threads rendering their first link at once read a half-built table: a 500 under load.
+    started = subprocess.run(
+        [sys.executable, "-c", FULL_TABLES_AT_START],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    encoding, decoding = started.stdout.splitlines()
+    assert encoding == "1 True", "the table every link's address is encoded with"
+    assert decoding == "1 True", "the table an address shown as text is decoded with"
