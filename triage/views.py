@@ -5,10 +5,12 @@ page with a ``main`` partial, chosen by ``request.htmx``. Pages that show answer
 so they do not linger in the browser's cache on a shared device.
 """
 
+import functools
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,6 +24,17 @@ from triage.presenters import Numbers, fold_answers, present_answers, present_re
 from triage.steps import EMERGENCY_STEPS, READING_MINUTES
 
 
+@functools.cache
+def _reverse_question(script_prefix: str, slug: str) -> str:
+    return reverse("triage:question", kwargs={"slug": slug})
+
+
+def _question_url(step: flow.Step) -> str:
+    """A question's address, reversed once per step (and script prefix): reversing it on every
+    answer cost more than building the redirect that carries it."""
+    return _reverse_question(get_script_prefix(), step.slug)
+
+
 def _resume(progress: flow.Progress) -> HttpResponseRedirect:
     """Send the person to where their journey really is."""
     if progress.end is flow.End.EMERGENCY:
@@ -29,7 +42,7 @@ def _resume(progress: flow.Progress) -> HttpResponseRedirect:
     if progress.end is flow.End.UNDER_16:
         return redirect("triage:under_16")
     if progress.next_step is not None:
-        return redirect("triage:question", slug=progress.next_step.slug)
+        return HttpResponseRedirect(_question_url(progress.next_step))
     if progress.finished:
         return redirect("triage:result")
     return redirect("triage:answers")
@@ -41,7 +54,7 @@ def _back_url(progress: flow.Progress, step: flow.Step) -> str:
     previous = progress.previous(step)
     if previous is None:
         return reverse("triage:start")
-    return reverse("triage:question", kwargs={"slug": previous.slug})
+    return _question_url(previous)
 
 
 @require_safe
@@ -94,7 +107,7 @@ def answers(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _resume(flow.confirm(request.session, progress))
     rows, nothing_found = fold_answers(present_answers(progress))
-    back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
+    back_url = _question_url(progress.answered[-1][0])
     context: dict[str, object] = {
         "rows": rows,
         "nothing_found": nothing_found,
@@ -129,7 +142,7 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     if continue_url:
         back_url = continue_url
     elif progress.end is flow.End.EMERGENCY:
-        back_url = reverse("triage:question", kwargs={"slug": progress.answered[-1][0].slug})
+        back_url = _question_url(progress.answered[-1][0])
     else:
         back_url = reverse("triage:answers")
     context = {
@@ -155,7 +168,7 @@ def check_again(request: HtmxHttpRequest) -> HttpResponse:
     """
     if request.method == "POST":
         flow.check_again(request.session)
-        return redirect("triage:question", slug=flow.FIRST_STEP.slug)
+        return HttpResponseRedirect(_question_url(flow.FIRST_STEP))
     return render_page(request, "triage/check_again.html", {"back_url": reverse("triage:start")})
 
 

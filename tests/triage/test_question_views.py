@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import clear_script_prefix, set_script_prefix
 
 from triage.flow import STEPS, Kind, Step
 
@@ -187,6 +188,21 @@ def test_a_session_that_is_not_ours_starts_at_the_beginning(client):
 def test_a_forged_session_cookie_starts_at_the_beginning(client):
     client.cookies["backspasm_session"] = "eyJ0cmlhZ2UiOnt9fQ:forged:signature"
     assert client.get("/check/age/")["Location"] == "/check/emergency-signs/"
+
+
+def test_the_next_question_is_found_under_the_address_the_site_is_served_at(client):
+    first = STEPS[0]
+    try:
+        # What the WSGI handler does for each request from its SCRIPT_NAME (the test client
+        # does not), so each answer below is given on a site served at another address.
+        for prefix in ("/backspasm/", "/", "/another/"):
+            set_script_prefix(prefix)
+            client.cookies.clear()
+            response = client.post(url(first), valid_post(first))
+
+            assert response["Location"] == f"{prefix}check/{STEPS[1].slug}/"
+    finally:
+        clear_script_prefix()
 
 
 def test_the_first_question_goes_back_to_the_start_page(client):
