@@ -2,57 +2,104 @@
 
 Django's signed-cookie engine keeps the checker's answers out of every server, but anyone who can
 read the cookie (on a shared computer, say) can read the answers. Here the contents are encrypted
-with Fernet (AES-128-CBC with an HMAC-SHA256, from ``cryptography``) under a key derived from
-SECRET_KEY, so the cookie says nothing without the server's secret. The token carries the time it
-was written; it is refused once SESSION_COOKIE_AGE has passed since the last change, whatever the
-browser keeps. Keys derived from SECRET_KEY_FALLBACKS still open older cookies during a rotation.
+and authenticated with AES-256-GCM (from ``cryptography``) under a key derived from SECRET_KEY, so
+the cookie says nothing without the server's secret and cannot be changed without it being
+refused. The cookie carries the time it was written, authenticated with the contents; it is
+refused once SESSION_COOKIE_AGE has passed since the last change, whatever the browser keeps.
+Keys derived from SECRET_KEY_FALLBACKS still open older cookies during a rotation.
+
+A cookie is base64url of: the time it was written (8 bytes, seconds), a random 12-byte nonce, then
+the compressed JSON encrypted with its 16-byte tag (docs/adr/0011).
 """
 
 import base64
+import binascii
 import functools
+import os
+import time
 import zlib
 from typing import Any
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.contrib.sessions.backends import signed_cookies
 
-KEY_PURPOSE = b"backspasm.web.encryptedcookies session contents"
+KEY_PURPOSE = b"backspasm.web.encryptedcookies session contents, AES-256-GCM"
+TIME_BYTES = 8
+NONCE_BYTES = 12
+TAG_BYTES = 16
+# A cookie written by a server whose clock runs a little ahead still opens on the others.
+CLOCK_SKEW_SECONDS = 60
+
+
+class UnreadableCookie(ValueError):
+    """Not a cookie of ours, changed since it was written, or past its age."""
 
 
 def derive_key(secret: str) -> bytes:
-    """A Fernet key of its own for this purpose, so the cookie never uses SECRET_KEY directly."""
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=KEY_PURPOSE).derive(
+    """A key of its own for this purpose, so the cookie never uses SECRET_KEY directly."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=KEY_PURPOSE).derive(
         secret.encode()
     )
-    return base64.urlsafe_b64encode(key)
-
-
-def cipher() -> MultiFernet:
-    return _cipher(str(settings.SECRET_KEY), *map(str, settings.SECRET_KEY_FALLBACKS))
 
 
 @functools.cache
-def _cipher(*secrets: str) -> MultiFernet:
-    # Fernet objects hold only their keys: one per set of secrets serves every request and thread.
-    return MultiFernet([Fernet(derive_key(secret)) for secret in secrets])
+def _ciphers(*secrets: str) -> tuple[AESGCM, ...]:
+    # A cipher holds only its key: one per secret serves every request and thread.
+    return tuple(AESGCM(derive_key(secret)) for secret in secrets)
+
+
+def ciphers() -> tuple[AESGCM, ...]:
+    """The current secret's cipher first, then those of the fallbacks."""
+    return _ciphers(str(settings.SECRET_KEY), *map(str, settings.SECRET_KEY_FALLBACKS))
+
+
+def seal(plain: bytes, written_at: int | None = None) -> str:
+    """The cookie value holding ``plain``, written now unless ``written_at`` says otherwise."""
+    stamp = (int(time.time()) if written_at is None else written_at).to_bytes(TIME_BYTES, "big")
+    nonce = os.urandom(NONCE_BYTES)
+    sealed = ciphers()[0].encrypt(nonce, plain, stamp)
+    return base64.urlsafe_b64encode(stamp + nonce + sealed).decode("ascii")
+
+
+def unseal(token: str, max_age: int) -> bytes:
+    """What ``seal`` put in the cookie, if it is ours, unchanged and under ``max_age`` seconds."""
+    try:
+        raw = base64.urlsafe_b64decode(token.encode("ascii"))
+    except (UnicodeEncodeError, binascii.Error) as error:
+        raise UnreadableCookie("not base64") from error
+    if len(raw) < TIME_BYTES + NONCE_BYTES + TAG_BYTES:
+        raise UnreadableCookie("too short")
+    stamp, nonce, sealed = (
+        raw[:TIME_BYTES],
+        raw[TIME_BYTES : TIME_BYTES + NONCE_BYTES],
+        raw[TIME_BYTES + NONCE_BYTES :],
+    )
+    age = time.time() - int.from_bytes(stamp, "big")
+    if not -CLOCK_SKEW_SECONDS <= age <= max_age:
+        raise UnreadableCookie("written too long ago, or in the future")
+    for cipher in ciphers():
+        try:
+            return cipher.decrypt(nonce, sealed, stamp)
+        except InvalidTag:
+            continue
+    raise UnreadableCookie("not sealed with any of the site's keys, or changed since")
 
 
 class SessionStore(signed_cookies.SessionStore):
     def load(self) -> dict[str, Any]:
         try:
-            token = str(self.session_key).encode("ascii")
-            plain = cipher().decrypt(token, ttl=self.get_session_cookie_age())
+            plain = unseal(str(self.session_key), self.get_session_cookie_age())
             data: dict[str, Any] = self.serializer().loads(zlib.decompress(plain))
             return data
-        except (InvalidToken, UnicodeEncodeError, ValueError, zlib.error, AttributeError):
+        except (UnreadableCookie, ValueError, zlib.error):
             # A cookie that is not ours, was changed, or has outlived its 14 days: start afresh.
             self.create()
             return {}
 
     def _get_session_key(self) -> str:
         # Compressed as the signed cookie was, so the cookie stays well inside browsers' 4 kB.
-        plain = zlib.compress(self.serializer().dumps(self._session))  # type: ignore[attr-defined]
-        return cipher().encrypt(plain).decode("ascii")
+        return seal(zlib.compress(self.serializer().dumps(self._session)))  # type: ignore[attr-defined]

@@ -7,12 +7,11 @@ import time
 import zlib
 
 import pytest
-from cryptography.fernet import Fernet
 from django.conf import settings
 from django.contrib.sessions.backends.signed_cookies import SessionStore as SignedStore
 from django.test import Client
 
-from backspasm.web.encryptedcookies import SessionStore, derive_key
+from backspasm.web.encryptedcookies import SessionStore, seal
 from tests.support.checker import complete_checker
 
 pytestmark = pytest.mark.django_db
@@ -46,10 +45,9 @@ def test_the_signed_cookie_of_before_was_readable_by_the_same_check():
     assert readable_without_the_key(str(signed.session_key)) == {"answers": {"age": 47}}
 
 
-def token_written(seconds_ago: int, secret: str | None = None) -> str:
-    fernet = Fernet(derive_key(secret or str(settings.SECRET_KEY)))
+def token_written(seconds_ago: int) -> str:
     plain = zlib.compress(json.dumps({"answers": {"age": 47}}).encode())
-    return fernet.encrypt_at_time(plain, int(time.time()) - seconds_ago).decode()
+    return seal(plain, written_at=int(time.time()) - seconds_ago)
 
 
 def test_a_cookie_changed_13_days_ago_still_opens():
@@ -60,8 +58,26 @@ def test_a_cookie_last_changed_over_14_days_ago_is_forgotten_even_if_the_browser
     assert SessionStore(token_written(FOURTEEN_DAYS + 60)).load() == {}
 
 
-def test_a_cookie_made_with_another_secret_is_refused():
-    assert SessionStore(token_written(0, secret="someone-elses-secret-key")).load() == {}
+def test_a_cookie_made_with_another_secret_is_refused(settings):
+    settings.SECRET_KEY = "someone-elses-secret-key"
+    theirs = token_written(0)
+    settings.SECRET_KEY = "the-site-s-own-secret-key"
+
+    assert SessionStore(theirs).load() == {}
+
+
+def test_a_cookie_dated_ahead_of_the_clock_is_refused():
+    assert SessionStore(token_written(-10 * 60)).load() == {}
+
+
+def test_a_cookie_changed_by_one_bit_or_cut_short_is_refused():
+    raw = bytearray(base64.urlsafe_b64decode(token_written(0)))
+    for position in range(len(raw)):
+        changed = raw.copy()
+        changed[position] ^= 1
+        assert SessionStore(base64.urlsafe_b64encode(changed).decode()).load() == {}, position
+    for length in range(len(raw)):
+        assert SessionStore(base64.urlsafe_b64encode(raw[:length]).decode()).load() == {}, length
 
 
 def test_cookies_from_before_a_secret_key_rotation_still_open(settings):
