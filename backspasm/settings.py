@@ -144,12 +144,14 @@ MIDDLEWARE = [
     # A page whose slug changed answers its old addresses with a permanent redirect.
     "backspasm.publishing.redirects.OldAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Signing in, the second factor, the admin's messages and the editor named in the edit
+    # history run only under the staff paths: nobody is signed in on a public page.
+    "backspasm.web.staffmiddleware.AuthenticationMiddleware",
+    "backspasm.web.staffmiddleware.OTPMiddleware",
+    "backspasm.web.staffmiddleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
+    "backspasm.web.staffmiddleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
