@@ -24,14 +24,16 @@ from triage.presenters import Numbers, fold_answers, present_answers, present_re
 from triage.steps import EMERGENCY_STEPS, READING_MINUTES
 
 
-@functools.cache
+# Bounded: the script prefix comes with each request (SCRIPT_NAME), and there are 16 questions.
+@functools.lru_cache(maxsize=64)
 def _reverse_question(script_prefix: str, slug: str) -> str:
     return reverse("triage:question", kwargs={"slug": slug})
 
 
 def _question_url(step: flow.Step) -> str:
-    """A question's address, reversed once per step (and script prefix): reversing it on every
-    answer cost more than building the redirect that carries it."""
+    """A question's address. Reversing it on every answer cost more than the redirect that
+    carries it, so each is reversed once; reverse() reads the prefix of the request being served,
+    so the prefix is part of the key."""
     return _reverse_question(get_script_prefix(), step.slug)
 
 
