@@ -5,13 +5,15 @@ import binascii
 import json
 import time
 import zlib
+from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.sessions.backends.signed_cookies import SessionStore as SignedStore
 from django.test import Client
 
-from backspasm.web.encryptedcookies import SessionStore, seal
+from backspasm.web.encryptedcookies import SessionStore, compress, seal
+from selfcare.diary import MAX_ENTRIES
 from tests.support.checker import complete_checker
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +48,7 @@ def test_the_signed_cookie_of_before_was_readable_by_the_same_check():
 
 
 def token_written(seconds_ago: int) -> str:
-    plain = zlib.compress(json.dumps({"answers": {"age": 47}}).encode())
+    plain = compress(json.dumps({"answers": {"age": 47}}).encode())
     return seal(plain, written_at=int(time.time()) - seconds_ago)
 
 
@@ -86,6 +88,20 @@ def test_cookies_from_before_a_secret_key_rotation_still_open(settings):
     settings.SECRET_KEY = "the-new-secret-key-after-rotation"
 
     assert SessionStore(old_cookie).load() == {"answers": {"age": 47}}
+
+
+def test_the_fullest_session_the_site_keeps_fits_a_browsers_4_kb_cookie(client: Client):
+    complete_checker(client, {"age": 47, "pain_score": 7})
+    session = client.session
+    today = date.today()
+    session["selfcare_diary"] = [
+        [(today - timedelta(days=day)).isoformat(), 10, 1] for day in range(MAX_ENTRIES)
+    ]
+    session.save()
+
+    assert SessionStore(session.session_key).load() == dict(session.items())
+    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    assert len(cookie) < 4096 // 2, "room to spare under the 4 kB browsers keep"
 
 
 def test_the_browser_is_told_to_drop_the_cookie_14_days_after_the_last_change(client: Client):
