@@ -3,8 +3,9 @@
 Public pages never read the staff session (backspasm.web.staffsessions), so nobody is signed in
 on them: the signed-in user, the second factor, the admin's messages and the editor recorded in
 the edit history have nothing to do there, yet ran on every request a patient made. Each class
-here is the library's own middleware, run only under the staff paths the apps register. Being
-subclasses, they still satisfy the admin's checks for the middleware it needs.
+here runs the library's own middleware only under the staff paths the apps register. Those for
+authentication and messages are subclasses, so they still satisfy the admin's checks for them;
+simple_history's middleware is a function, so ours holds it.
 
 On a public page ``request.user`` is absent; templates there get an anonymous user from the auth
 context processor, and no public view reads it.
